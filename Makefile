@@ -1,0 +1,68 @@
+# Thin wrapper over the `scrutiny` CLI. Every target sets up the environment first, so on a
+# fresh clone `make pack` or `make test` alone is enough.
+SHELL := /bin/bash
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCK_SHA := $(shell sha256sum requirements.lock | cut -c1-16)
+STAMP := $(VENV)/.lock-$(LOCK_SHA)
+QUARTER ?= 2022Q1
+JOBS ?= $(shell nproc)
+SCRUTINY := $(BIN)/scrutiny
+
+.PHONY: setup test unit validate pack lab bench data synth pdf lock lint clean
+
+setup: $(STAMP)
+
+# Rebuild the virtualenv only when the lock's content changes.
+$(STAMP): requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $@
+
+lock:
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --quiet -o requirements.lock
+
+test: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -n 2 --dist loadscope tests
+
+unit: setup
+	$(BIN)/python -m pytest -n 2 --dist loadscope -m "not slow and not browser" tests
+
+validate: setup
+	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadscope --nbval \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env rendered/$(QUARTER)/*.ipynb
+
+pack: setup
+	$(SCRUTINY) pack --quarter $(QUARTER) --jobs $(JOBS)
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+data: setup
+	$(SCRUTINY) data fetch
+	$(SCRUTINY) data extract
+
+synth: setup
+	$(SCRUTINY) synth --out evidence/data/synthetic
+
+pdf: setup
+	$(SCRUTINY) pdf rendered/$(QUARTER)
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis test-artifacts rendered/.building-* rendered/.previous-*
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,3 @@
+"""Check a scrutiny panel's numeric claims about children looked after against source data."""
+
+__version__ = "0.1.0"

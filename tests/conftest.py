@@ -1,0 +1,37 @@
+"""Shared fixtures. Tests that need ../shared skip where it is absent, but fail under CI=true."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
+
+
+def require_shared(*parts: str) -> Path:
+    """Path inside ../shared, or skip (fail on CI) when the shared folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is absent: these tests need the ../shared data mirror"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true, so this is a failure)")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    return require_shared()
+
+
+@pytest.fixture
+def mirror_dir() -> Path:
+    return require_shared("data", "raw")
+
+
+@pytest.fixture
+def fake_903_dir() -> Path:
+    return require_shared("data", "raw", "ssda903-fake-d2i")
