@@ -16,11 +16,12 @@ class Problem:
     column: str = ""
     value: str = ""
     severity: str = "error"  # "error" changes numbers; "warning" does not
+    row_kind: str = "row"  # "row" as a spreadsheet shows it, or XML CHILD "record"
 
     def where(self) -> str:
         parts = [self.file or "?"]
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{self.row_kind} {self.row}")
         if self.column:
             parts.append(f"column {self.column}")
         return ", ".join(parts)

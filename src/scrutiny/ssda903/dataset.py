@@ -26,6 +26,8 @@ def empty_table(name: str) -> pd.DataFrame:
     for column in spec["dates"]:
         frame[column] = pd.Series(dtype="datetime64[ns]")
     frame["YEAR"] = pd.Series(dtype="Int64")
+    frame["_file"] = pd.Series(dtype="object")  # where each row came from, for error messages
+    frame["_row"] = pd.Series(dtype="int64")
     return frame
 
 

@@ -1,0 +1,89 @@
+"""Placement groups as data (groups.yml), so an authority changes a line, not code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from scrutiny.errors import ConfigError
+
+DEFAULT_GROUPS = "scrutiny/groups.yml (built in)"
+_KEYS = {"definition", "place", "place_provider"}
+
+
+@dataclass(frozen=True)
+class PlacementGroup:
+    """Episodes whose PLACE and PLACE_PROVIDER are in the listed codes (None = any code)."""
+
+    name: str
+    definition: str
+    place: frozenset[str] | None = None
+    place_provider: frozenset[str] | None = None
+
+    def matches(self, episodes: pd.DataFrame) -> pd.Series:
+        """Boolean mask over `episodes`: which rows are placements in this group."""
+        mask = pd.Series(True, index=episodes.index)
+        if self.place is not None:
+            mask &= episodes["PLACE"].isin(self.place)
+        if self.place_provider is not None:
+            mask &= episodes["PLACE_PROVIDER"].isin(self.place_provider)
+        return mask
+
+
+def load_groups(path: str | Path | None = None) -> dict[str, PlacementGroup]:
+    """The placement groups in `path`, or the built-in groups.yml when None."""
+    return _load(None if path is None else str(Path(path).resolve()))
+
+
+@cache
+def _load(path: str | None) -> dict[str, PlacementGroup]:
+    if path is None:
+        source = DEFAULT_GROUPS
+        text = resources.files("scrutiny").joinpath("groups.yml").read_text("utf-8")
+    else:
+        source = path
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as error:
+            raise ConfigError(f"{source}: cannot read the placement groups file ({error})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{source}: not valid YAML ({error})") from None
+    if not isinstance(data, dict) or not data:
+        raise ConfigError(f"{source}: expected a mapping of group name -> rule")
+    return {str(name): _group(source, str(name), rule) for name, rule in data.items()}
+
+
+def _group(source: str, name: str, rule: object) -> PlacementGroup:
+    where = f"{source}: group {name!r}"
+    if not isinstance(rule, dict):
+        raise ConfigError(f"{where}: expected a mapping with keys {sorted(_KEYS)}")
+    unknown = set(rule) - _KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_KEYS)}")
+    definition = rule.get("definition")
+    if not isinstance(definition, str) or not definition.strip():
+        raise ConfigError(f"{where}: key 'definition' must be a non-empty string")
+    if "place" not in rule and "place_provider" not in rule:
+        raise ConfigError(f"{where}: needs key 'place' or 'place_provider' (or both)")
+    return PlacementGroup(
+        name=name,
+        definition=definition.strip(),
+        place=_codes(where, rule, "place"),
+        place_provider=_codes(where, rule, "place_provider"),
+    )
+
+
+def _codes(where: str, rule: dict, key: str) -> frozenset[str] | None:
+    if key not in rule:
+        return None
+    codes = rule[key]
+    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+        raise ConfigError(f"{where}: key {key!r} must be a non-empty list of codes")
+    return frozenset(c.strip().upper() for c in codes)

@@ -1,0 +1,52 @@
+"""Read, clean and validate an authority's SSDA903 return (CSV folder or DfE XML).
+
+`load(path)` is what metrics and notebooks call: it returns a clean `Dataset` or raises
+`DataError` carrying every problem found. `inspect(path)` returns the full report without
+raising, for `scrutiny validate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrutiny.errors import DataError, Problem
+from scrutiny.ssda903.clean import clean
+from scrutiny.ssda903.dataset import Dataset, schema
+from scrutiny.ssda903.read import read_path
+from scrutiny.ssda903.validate import validate
+
+__all__ = ["Dataset", "Report", "inspect", "load", "schema"]
+
+
+@dataclass
+class Report:
+    source: str
+    dataset: Dataset
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def inspect(path: str | Path) -> Report:
+    """Read, clean and validate; raises only UnusableInput (nothing readable at all)."""
+    read = read_path(path)
+    tables, cleaning = clean(read.tables)
+    problems = read.problems + cleaning + validate(tables)
+    report = Report(str(path), Dataset(tables, str(path)), problems)
+    report.dataset.warnings = report.warnings
+    return report
+
+
+def load(path: str | Path) -> Dataset:
+    """The clean dataset, or DataError listing every problem that would make a number wrong."""
+    report = inspect(path)
+    if report.errors:
+        raise DataError(report.errors, str(path))
+    return report.dataset

@@ -1,0 +1,152 @@
+"""Clean raw 903 tables: codes, dates, collection years, de-duplication across years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from scrutiny.errors import Problem
+from scrutiny.ssda903.dataset import empty_table, schema
+from scrutiny.ssda903.raw import RawTable
+
+# Columns that identify one record of a table across yearly returns (latest year wins).
+RECORD_KEYS = {
+    "episodes": ["CHILD", "DECOM"],
+    "header": ["CHILD"],
+    "oc2": ["CHILD", "YEAR"],
+    "missing": ["CHILD", "MIS_START"],
+}
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """dd/mm/YYYY first (the return's format), then ISO YYYY-MM-DD; anything else is NaT."""
+    parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
+    retry = parsed.isna() & values.notna()
+    if retry.any():
+        parsed[retry] = pd.to_datetime(values[retry], format="%Y-%m-%d", errors="coerce")
+    return parsed.astype("datetime64[ns]")
+
+
+def collection_year(dates: pd.Series) -> pd.Series:
+    """Year ending 31 March that each date falls in (1 April Y-1 .. 31 March Y -> Y)."""
+    return dates.dt.year + (dates.dt.month >= 4).astype("Int64")
+
+
+def clean_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    spec = schema()["tables"][raw.name]
+    frame = raw.frame.apply(lambda column: column.str.strip().str.upper())
+    frame = frame.replace("", pd.NA).astype("object")
+    frame = frame.where(frame.notna(), float("nan"))
+    problems = []
+    for column in spec["required"]:
+        problems += [
+            Problem(
+                "blank-field",
+                f"{column} must not be blank in the {raw.name} table",
+                file=raw.file,
+                row=int(row),
+                column=column,
+                row_kind=raw.row_kind,
+            )
+            for row in frame.index[frame[column].isna()]
+        ]
+    for column in spec["dates"]:
+        parsed = parse_dates(frame[column])
+        bad = frame[column].notna() & parsed.isna()
+        problems += [
+            Problem(
+                "bad-date",
+                "not a date in dd/mm/YYYY (or YYYY-MM-DD) form",
+                file=raw.file,
+                row=int(row),
+                column=column,
+                value=str(value),
+                row_kind=raw.row_kind,
+            )
+            for row, value in frame.loc[bad, column].items()
+        ]
+        frame[column] = parsed
+    frame["_file"] = raw.file
+    frame["_row"] = frame.index.astype("int64")
+    frame["YEAR"] = pd.array([raw.year] * len(frame), dtype="Int64")
+    return frame.reset_index(drop=True), problems
+
+
+def infer_years(frames: dict[str, list[pd.DataFrame]]) -> None:
+    """Give a collection year to files that had no 4-digit folder.
+
+    Episodes: the latest year of their DECOM/DEC dates. Other tables: the year of the episodes
+    read from the same file path's folder, else the latest year in the dataset.
+    """
+    folder_years: dict[str, int] = {}
+    for frame in frames.get("episodes", []):
+        if frame.empty or frame["YEAR"].notna().all():
+            continue
+        latest = pd.concat([frame["DECOM"], frame["DEC"]]).max()
+        if pd.notna(latest):
+            year = int(collection_year(pd.Series([latest])).iloc[0])
+            frame["YEAR"] = frame["YEAR"].fillna(year)
+            folder_years[folder_of(frame)] = year
+    known = [int(f["YEAR"].max()) for fs in frames.values() for f in fs if f["YEAR"].notna().any()]
+    fallback = max(known) if known else None
+    for tables in frames.values():
+        for frame in tables:
+            if frame.empty or frame["YEAR"].notna().all():
+                continue
+            year = folder_years.get(folder_of(frame), fallback)
+            if year is not None:
+                frame["YEAR"] = frame["YEAR"].fillna(year)
+
+
+def folder_of(frame: pd.DataFrame) -> str:
+    return str(Path(frame["_file"].iloc[0]).parent)
+
+
+def deduplicate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Keep one row per record; the row from the latest collection year wins.
+
+    Rows whose key is blank are kept as they are, so validation reports them.
+    """
+    ordered = frame.sort_values("YEAR", kind="stable", na_position="first")
+    keys = RECORD_KEYS.get(name)
+    if keys is None:
+        content = [c for c in frame.columns if c not in {"_file", "_row", "YEAR"}]
+        return ordered.drop_duplicates(subset=content, keep="last"), []
+    id_keys = [k for k in keys if k != "YEAR"]
+    has_keys = ordered[id_keys].notna().all(axis=1)
+    usable = ordered[has_keys]
+    repeated = usable.duplicated(subset=[*id_keys, "YEAR"], keep="last")
+    problems = [
+        Problem(
+            "duplicate-record",
+            f"a later row of the same return has the same "
+            f"{'/'.join(id_keys)}; that later row is used",
+            file=row._file,
+            row=int(row._row),
+            severity="warning",
+        )
+        for row in usable[repeated].itertuples()
+    ]
+    return pd.concat(
+        [usable.drop_duplicates(subset=keys, keep="last"), ordered[~has_keys]]
+    ), problems
+
+
+def clean(raw_tables: list[RawTable]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    frames: dict[str, list[pd.DataFrame]] = {}
+    problems: list[Problem] = []
+    for raw in raw_tables:
+        frame, issues = clean_table(raw)
+        frames.setdefault(raw.name, []).append(frame)
+        problems += issues
+    infer_years(frames)
+    tables = {}
+    for name, parts in frames.items():
+        combined = pd.concat([empty_table(name), *parts], ignore_index=True)
+        combined["YEAR"] = combined["YEAR"].astype("Int64")
+        deduped, issues = deduplicate(name, combined)
+        problems += issues
+        sort_keys = [k for k in ["CHILD", "DECOM", "YEAR"] if k in deduped.columns]
+        tables[name] = deduped.sort_values(sort_keys, kind="stable").reset_index(drop=True)
+    return tables, problems
