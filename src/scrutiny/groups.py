@@ -50,7 +50,8 @@ def _load(path: str | None) -> dict[str, PlacementGroup]:
         try:
             text = Path(path).read_text("utf-8")
         except OSError as error:
-            raise ConfigError(f"{source}: cannot read the placement groups file ({error})") from None
+            message = f"{source}: cannot read the placement groups file ({error})"
+            raise ConfigError(message) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -87,3 +88,13 @@ def _codes(where: str, rule: dict, key: str) -> frozenset[str] | None:
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
         raise ConfigError(f"{where}: key {key!r} must be a non-empty list of codes")
     return frozenset(c.strip().upper() for c in codes)
+
+
+def find_group(name: str, path: str | Path | None = None) -> PlacementGroup:
+    """The group called `name` in `path` (or the built-in file); ConfigError if there is none."""
+    groups = load_groups(path)
+    if name not in groups:
+        source = DEFAULT_GROUPS if path is None else str(path)
+        known = ", ".join(groups)
+        raise ConfigError(f"unknown placement group {name!r} in {source}; known: {known}")
+    return groups[name]

@@ -78,9 +78,11 @@ def care_spells(episodes: pd.DataFrame) -> pd.DataFrame:
     new_spell = np.ones(len(frame), dtype=bool)
     new_spell[1:] = (child[1:] != child[:-1]) | (frame["start"].to_numpy()[1:] > reach[:-1])
     spell = np.cumsum(new_spell)
-    return frame.groupby(spell).agg(
-        CHILD=("CHILD", "first"), start=("start", "min"), end=("end", "max")
-    ).reset_index(drop=True)
+    return (
+        frame.groupby(spell)
+        .agg(CHILD=("CHILD", "first"), start=("start", "min"), end=("end", "max"))
+        .reset_index(drop=True)
+    )
 
 
 def oc2_cohort(dataset: Dataset, year: int) -> pd.Index:

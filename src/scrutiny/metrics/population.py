@@ -27,7 +27,9 @@ def cla_change(dataset: Dataset, start: date, end: date) -> MetricResult:
     """% change in children looked after from `start` to `end`; numerator = the change."""
     before, after = len(looked_after_on(dataset, start)), len(looked_after_on(dataset, end))
     notes = [] if before else [f"no children looked after on {start.isoformat()}: change undefined"]
-    counts = pd.DataFrame({"date": [start.isoformat(), end.isoformat()], "looked_after": [before, after]})
+    counts = pd.DataFrame(
+        {"date": [start.isoformat(), end.isoformat()], "looked_after": [before, after]}
+    )
     return MetricResult(
         "cla-change",
         {"start": start.isoformat(), "end": end.isoformat()},

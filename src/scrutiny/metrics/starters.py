@@ -55,10 +55,10 @@ def _share(metric: str, params: dict, count: int, first: pd.DataFrame) -> Metric
     notes = []
     no_dob = int(first["DOB"].isna().sum())
     if no_dob:
-        notes.append(f"{no_dob} starters have no date of birth in the header (not counted as young)")
+        notes.append(f"{no_dob} starters have no date of birth in the header (not counted)")
     unborn = int((first["DECOM"] < first["DOB"]).sum())
     if unborn:
-        notes.append(f"{unborn} starters start before their date of birth (not counted as young)")
+        notes.append(f"{unborn} starters start before their date of birth (not counted)")
     starters_count = len(first)
     if not starters_count:
         notes.append("no children started to be looked after in the period")

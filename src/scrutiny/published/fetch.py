@@ -31,16 +31,19 @@ def fetch(sources: list[Source], mirror: str, cache: Path | None = None) -> list
         try:
             data = _read(location)
         except FileNotFoundError:
-            problems.append(Problem("missing-file", f"not found in the mirror ({location})",
-                                    file=source.path))
+            problems.append(
+                Problem("missing-file", f"not found in the mirror ({location})", file=source.path)
+            )
             continue
         actual = hashlib.sha256(data).hexdigest()
         if actual != source.sha256:
-            problems.append(Problem(
-                "sha256-mismatch",
-                f"expected sha256 {source.sha256}, got {actual} ({location})",
-                file=source.path,
-            ))
+            problems.append(
+                Problem(
+                    "sha256-mismatch",
+                    f"expected sha256 {source.sha256}, got {actual} ({location})",
+                    file=source.path,
+                )
+            )
             continue
         _write_atomically(target, data)
         fetched.append(target)

@@ -20,26 +20,83 @@ from scrutiny.errors import DataError, Problem, UnusableInput
 
 ENGLAND = ("E92000001", "England")
 COMMON = [
-    "year", "row", "geographic_level", "la_code", "old_la_code", "la_name", "region_code",
-    "region_name", "group", "item", "number", "percentage", "rate_per_10000",
+    "year",
+    "row",
+    "geographic_level",
+    "la_code",
+    "old_la_code",
+    "la_name",
+    "region_code",
+    "region_name",
+    "group",
+    "item",
+    "number",
+    "percentage",
+    "rate_per_10000",
     "population_estimate",
 ]
-RENAMED_2025 = {"population_type": "population_count", "children_count": "number",
-                "children_percent": "percentage"}
-ITEM_COLUMN = {"rates": "population_count", "characteristics": "characteristic",
-               "population": "age_group"}
+RENAMED_2025 = {
+    "population_type": "population_count",
+    "children_count": "number",
+    "children_percent": "percentage",
+}
+ITEM_COLUMN = {
+    "rates": "population_count",
+    "characteristics": "characteristic",
+    "population": "age_group",
+}
 REQUIRED = {
-    "rates": ["time_period", "geographic_level", "country_code", "region_code", "region_name",
-              "old_la_code", "new_la_code", "la_name", "population_count",
-              "population_estimate", "number", "rate_per_10000"],
-    "characteristics": ["time_period", "geographic_level", "country_code", "region_code",
-                        "region_name", "old_la_code", "new_la_code", "la_name", "cla_group",
-                        "characteristic", "number", "percentage"],
-    "placements": ["time_period", "geographic_level", "geo_breakdown", "new_la_code",
-                   "old_la_code", "cla_group", "characteristic", "number", "percentage"],
-    "population": ["time_period", "geographic_level", "country_code", "region_code",
-                   "region_name", "old_la_code", "new_la_code", "la_name", "age_group",
-                   "population_estimate"],
+    "rates": [
+        "time_period",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "old_la_code",
+        "new_la_code",
+        "la_name",
+        "population_count",
+        "population_estimate",
+        "number",
+        "rate_per_10000",
+    ],
+    "characteristics": [
+        "time_period",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "old_la_code",
+        "new_la_code",
+        "la_name",
+        "cla_group",
+        "characteristic",
+        "number",
+        "percentage",
+    ],
+    "placements": [
+        "time_period",
+        "geographic_level",
+        "geo_breakdown",
+        "new_la_code",
+        "old_la_code",
+        "cla_group",
+        "characteristic",
+        "number",
+        "percentage",
+    ],
+    "population": [
+        "time_period",
+        "geographic_level",
+        "country_code",
+        "region_code",
+        "region_name",
+        "old_la_code",
+        "new_la_code",
+        "la_name",
+        "age_group",
+        "population_estimate",
+    ],
 }
 
 
@@ -77,8 +134,14 @@ def _years(raw: pd.DataFrame, path: Path) -> pd.Series:
     bad = ~raw["time_period"].str.fullmatch(r"\d{4}")
     if bad.any():
         problems = [
-            Problem("time-period", "time_period must be a 4-digit year", file=str(path),
-                    row=int(row), column="time_period", value=value)
+            Problem(
+                "time-period",
+                "time_period must be a 4-digit year",
+                file=str(path),
+                row=int(row),
+                column="time_period",
+                value=value,
+            )
             for row, value in raw.loc[bad, ["row", "time_period"]].itertuples(index=False)
         ]
         raise DataError(problems, source=str(path))
@@ -106,7 +169,8 @@ def _placements(raw: pd.DataFrame) -> pd.DataFrame:
     level, name = raw["geographic_level"], raw["geo_breakdown"]
     region_codes = name.map(definitions()["regions"]).fillna("")
     return raw.assign(
-        la_code=raw["new_la_code"].mask(level.eq("Regional"), region_codes)
+        la_code=raw["new_la_code"]
+        .mask(level.eq("Regional"), region_codes)
         .mask(level.eq("National"), ENGLAND[0]),
         la_name=name.mask(level.eq("National"), ENGLAND[1]),
         region_code=region_codes.where(level.eq("Regional"), ""),

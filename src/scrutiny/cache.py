@@ -1,0 +1,89 @@
+"""A parsed-data cache: cleaned 903 tables stored once per input as parquet.
+
+Twenty notebooks reading the same extract parse it once. The key is the content hash of every
+input file plus the library version and the 903 schema, so a changed input (or a new release
+of the reader) never serves stale tables. Invalid data is never cached: it re-raises each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from scrutiny import __version__, ssda903
+from scrutiny.errors import ConfigError, Problem
+from scrutiny.paths import project_root
+
+FORMAT = "1"
+
+
+def input_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".csv", ".xml"})
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cache_key(path: Path) -> str:
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    digest.update(json.dumps(ssda903.schema(), sort_keys=True).encode())
+    for file in input_files(path):
+        digest.update(f"{file.relative_to(path) if path.is_dir() else file.name}|".encode())
+        digest.update(file_sha256(file).encode())
+    return digest.hexdigest()[:32]
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("SCRUTINY_CACHE"):
+        return Path(os.environ["SCRUTINY_CACHE"]) / "903"
+    try:
+        return project_root() / ".cache" / "903"
+    except ConfigError:
+        return None
+
+
+def load_cached(path: str | Path) -> ssda903.Dataset:
+    """Like `ssda903.load`, but served from the parquet cache when the inputs are unchanged."""
+    path = Path(path)
+    base = cache_dir()
+    if base is None or not path.exists():
+        return ssda903.load(path)
+    entry = base / cache_key(path)
+    if (entry / "done").exists():
+        return read_entry(entry, str(path))
+    dataset = ssda903.load(path)
+    write_entry(entry, dataset)
+    return dataset
+
+
+def read_entry(entry: Path, source: str) -> ssda903.Dataset:
+    tables = {p.stem: pd.read_parquet(p) for p in sorted(entry.glob("*.parquet"))}
+    warnings = [Problem(**w) for w in json.loads((entry / "warnings.json").read_text())]
+    return ssda903.Dataset(tables, source, warnings)
+
+
+def write_entry(entry: Path, dataset: ssda903.Dataset) -> None:
+    """Write into a temporary folder and rename: readers never see a half-written entry."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
+    try:
+        for name, frame in dataset.tables.items():
+            frame.to_parquet(scratch / f"{name}.parquet", index=False)
+        (scratch / "warnings.json").write_text(json.dumps([w.to_dict() for w in dataset.warnings]))
+        (scratch / "done").write_text("")
+        scratch.rename(entry)
+    except OSError:
+        shutil.rmtree(scratch, ignore_errors=True)  # another process won the race: fine

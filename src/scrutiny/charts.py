@@ -1,0 +1,60 @@
+"""Altair chart helpers for the pack: small, labelled, rendered as static SVG (offline, stable)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+WIDTH, HEIGHT = 560, 240
+INK, MARK, CLAIM = "#1d3557", "#457b9d", "#e63946"
+
+
+def use_static_svg() -> None:
+    """Render charts as inline SVG: no CDN scripts, identical bytes on every run."""
+    alt.renderers.enable("svg")
+
+
+def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
+    """`frame` has date, value (and optional series)."""
+    encoding = {
+        "x": alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
+        "y": alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
+    }
+    if "series" in frame:
+        encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
+    return (alt.Chart(frame, title=title).mark_line(point=True, color=MARK)
+            .encode(**encoding).properties(width=WIDTH, height=HEIGHT))
+
+
+def bars(frame: pd.DataFrame, x: str, y_title: str, title: str, sort: list | None = None) -> alt.Chart:
+    """`frame` has the category column `x`, value, and optional series (grouped)."""
+    encoding = {
+        "x": alt.X(f"{x}:N", title=None, sort=sort, axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y("value:Q", title=y_title),
+    }
+    if "series" in frame:
+        encoding["xOffset"] = "series:N"
+        encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
+    return (alt.Chart(frame, title=title).mark_bar(color=MARK)
+            .encode(**encoding).properties(width=WIDTH, height=HEIGHT))
+
+
+def claimed_rules(chart: alt.Chart, claims: pd.DataFrame) -> alt.LayerChart:
+    """Mark claimed values as dashed red lines labelled with the claim as written."""
+    if claims.empty:
+        return alt.layer(chart)
+    rule = alt.Chart(claims).mark_rule(color=CLAIM, strokeDash=[6, 4]).encode(y="value:Q")
+    label = (alt.Chart(claims).mark_text(color=CLAIM, align="left", dx=4, dy=-6)
+             .encode(y="value:Q", text="label:N", x=alt.value(0)))
+    return alt.layer(chart, rule, label)
+
+
+def verdict_summary(frame: pd.DataFrame) -> alt.Chart:
+    """Claims by verdict, for the index page. `frame` has verdict, claims."""
+    colours = alt.Scale(domain=["supported", "not supported", "not testable", "data issue"],
+                        range=["#2a9d8f", "#e63946", "#8d99ae", "#f4a261"])
+    return (alt.Chart(frame, title="Claims by verdict").mark_bar()
+            .encode(y=alt.Y("verdict:N", title=None, sort=colours.domain),
+                    x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
+                    color=alt.Color("verdict:N", scale=colours, legend=None))
+            .properties(width=420, height=120))

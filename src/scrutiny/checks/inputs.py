@@ -1,0 +1,53 @@
+"""What a claim check reads: the 903 extract, the published extract, the quarter, the LA."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from scrutiny import ssda903
+from scrutiny.errors import DataError, UnusableInput
+from scrutiny.quarters import Quarter
+
+
+@dataclass
+class Inputs:
+    root: Path
+    quarter: Quarter
+    data_903: Path
+    synthetic: bool
+    published: Path
+    la_code: str
+    la_name: str
+    register: Path | None = None
+    groups: Path | None = None
+    suppression_threshold: int = 5
+    _failure: Exception | None = field(default=None, init=False, repr=False)
+
+    @cached_property
+    def dataset(self) -> ssda903.Dataset | None:
+        """The validated 903 dataset, or None (with `failure` set) when it is unusable."""
+        try:
+            from scrutiny.cache import load_cached
+
+            return load_cached(self.data_903)
+        except (DataError, UnusableInput) as error:
+            self._failure = error
+            return None
+
+    @property
+    def failure(self) -> Exception | None:
+        _ = self.dataset
+        return self._failure
+
+    @cached_property
+    def extract(self):
+        from scrutiny.published import load_extract
+
+        return load_extract(self.published)
+
+    @property
+    def source_903(self) -> str:
+        kind = "synthetic demo authority" if self.synthetic else "the authority's SSDA903 extract"
+        return f"903: {kind}"

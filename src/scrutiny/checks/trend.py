@@ -1,0 +1,109 @@
+"""The trend behind a 903 figure, as chart data and an altair chart with the claim marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scrutiny import charts, metrics
+from scrutiny.checks.inputs import Inputs
+from scrutiny.claims import Figure
+from scrutiny.disclosure import suppress_counts
+from scrutiny.metrics.starters import first_starts
+
+
+def window(start, end, before_months: int = 6, after_months: int = 3) -> pd.DatetimeIndex:
+    first = pd.Timestamp(start) - pd.DateOffset(months=before_months)
+    last = pd.Timestamp(end) + pd.DateOffset(months=after_months)
+    return pd.date_range(first, last + pd.offsets.MonthEnd(0), freq="ME")
+
+
+def claim_marks(figures: list[Figure], values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"value": values, "label": [f"claimed {f.claimed}" for f in figures]})
+
+
+def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    dates = [pd.Timestamp(params[k]) for k in ("at", "start", "end") if k in params]
+    days = window(min(dates), max(dates))
+    counts = metrics.cla_on_dates(inputs.dataset, days)
+    frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
+    chart = charts.line_over_time(frame, "children looked after", "Children looked after at each month end")
+    marked = [f for f in figures if f.claimed and f.metric == "cla-on-date"]
+    values = [f.claimed_value for f in marked]
+    if not marked and "start" in params and figures[0].claimed:
+        base = int(metrics.cla_on_dates(inputs.dataset, [params["start"]]).iloc[0])
+        marked, values = [figures[0]], [base * (1 + figures[0].claimed_value / 100)]
+    return charts.claimed_rules(chart, claim_marks(marked, values))
+
+
+AGE_BANDS = [(0, 0, "0 days"), (1, 6, "1–6 days"), (7, 27, "7–27 days"), (28, 364, "28–364 days"),
+             (365, 100_000, "1 year or older")]
+
+
+def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    period = {k: v for k, v in params.items() if k in {"year", "start", "end"}}
+    starts = first_starts(inputs.dataset, metrics.resolve("starters", **period)[1]["period"])
+    ages = (starts["DECOM"] - starts["DOB"]).dt.days
+    labels = [label for _, _, label in AGE_BANDS]
+    counts = pd.Series([int(ages.between(lo, hi).sum()) for lo, hi, _ in AGE_BANDS], index=labels)
+    shown = suppress_counts(counts, inputs.suppression_threshold)
+    frame = pd.DataFrame({"age at first start": labels, "value": shown.to_numpy(dtype="float")})
+    title = f"Starters by age at their first start ({len(starts)} children; cells under " \
+            f"{inputs.suppression_threshold} suppressed)"
+    return charts.bars(frame, "age at first start", "children", title, sort=labels)
+
+
+def oc2_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    metric = figures[0].metric
+    years = sorted(int(y) for y in inputs.dataset.oc2["YEAR"].dropna().unique())
+    values = [metrics.measure(inputs.dataset, metric, year=y).value for y in years]
+    frame = pd.DataFrame({"year": [f"31 Mar {y}" for y in years], "value": values})
+    chart = charts.bars(frame, "year", "% of the 12-month cohort", f"{metric} by year")
+    return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
+
+
+def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    years = sorted(int(y) for y in inputs.dataset.episodes["YEAR"].dropna().unique())
+    rows = [{"year": f"{y - 1}/{str(y)[2:]}", "series": name,
+             "value": metrics.measure(inputs.dataset, name, year=y).value}
+            for y in years for name in ("placed-for-adoption", "adoptions", "sgo")]
+    return charts.bars(pd.DataFrame(rows), "year", "children", "Permanence by collection year")
+
+
+def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    days = window(params["start"], params["end"])
+    counts = metrics.placement_counts_on_dates(inputs.dataset, days, params["group"],
+                                               params.get("groups"))
+    frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
+    title = f"Children in placement group '{params['group']}' at each month end"
+    chart = charts.line_over_time(frame, "children", title)
+    marked = [f for f in figures if f.claimed and f.metric.startswith("placement-count")]
+    return charts.claimed_rules(chart, claim_marks(marked, [f.claimed_value for f in marked]))
+
+
+def missing_chart(figures: list[Figure], inputs: Inputs, params: dict):
+    result = metrics.measure(inputs.dataset, "missing-incidents", start=params["start"],
+                             end=params["end"])
+    frame = result.breakdown.rename(columns={"total": "value"})[["month", "value"]]
+    frame["value"] = suppress_counts(frame["value"], inputs.suppression_threshold).astype(float)
+    chart = charts.bars(frame, "month", "incidents", "Missing/away incidents of children looked "
+                        "after per month")
+    return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
+
+
+CHARTS = {
+    "cla-on-date": cla_chart, "cla-change": cla_chart,
+    "starters-newborn": newborn_chart, "starters-under1": newborn_chart,
+    "oc2-dental": oc2_chart, "oc2-health-assessment": oc2_chart, "oc2-immunisations": oc2_chart,
+    "placed-for-adoption": permanence_chart, "adoptions": permanence_chart, "sgo": permanence_chart,
+    "placement-change": placement_chart, "placement-count-min": placement_chart,
+    "placement-count-max": placement_chart, "missing-incidents-monthly": missing_chart,
+}
+
+
+def local_chart(figures: list[Figure], inputs: Inputs):
+    """The chart for a claim's 903 figures (those sharing the first one's metric family)."""
+    draw = CHARTS.get(figures[0].metric)
+    if draw is None or inputs.dataset is None:
+        return None
+    params = {k: inputs.quarter.resolve(v) for k, v in figures[0].params.items()}
+    return draw(figures, inputs, params)

@@ -1,0 +1,209 @@
+"""The claim register (evidence/claims.yml): its model, validation, precision and verdicts.
+
+A claim is one sentence of a panel document. It makes one or more *figures* (702 in August
+2020 and 531 in July 2021 are two figures of one claim). Each figure names what was claimed as
+written ("19.5%", "702"), how to compare ("=", ">", "<", "increase", "reduction"), the metric
+that measures it, its parameters, and its source ("903", "dfe", or "none").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scrutiny.errors import ConfigError
+
+SUPPORTED = "supported"
+NOT_SUPPORTED = "not supported"
+NOT_TESTABLE = "not testable"
+DATA_ISSUE = "data issue"
+VERDICTS = (SUPPORTED, NOT_SUPPORTED, NOT_TESTABLE, DATA_ISSUE)
+
+COMPARISONS = ("=", ">", "<", "increase", "reduction")
+SOURCES = ("903", "dfe", "none")
+NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
+
+CLAIM_KEYS = {"id", "document", "section", "quote", "subject", "figures", "would_test"}
+FIGURE_KEYS = {"label", "claimed", "comparison", "metric", "params", "source", "precision"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number a claim states, and how to measure it."""
+
+    label: str
+    comparison: str
+    source: str
+    claimed: str | None = None
+    metric: str | None = None
+    params: dict = field(default_factory=dict)
+    precision: float | None = None  # None: inferred from how `claimed` is written
+
+    @property
+    def claimed_value(self) -> float | None:
+        return None if self.claimed is None else parse_number(self.claimed)[0]
+
+    @property
+    def tolerance(self) -> float:
+        """Half the precision: how far a measured value may sit from the claim and round to it."""
+        precision = self.precision
+        if precision is None:
+            precision = parse_number(self.claimed)[1] if self.claimed is not None else 1.0
+        return precision / 2
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    document: str
+    section: str
+    quote: str
+    subject: str
+    figures: tuple[Figure, ...]
+    would_test: str | None = None
+
+    @property
+    def testable(self) -> bool:
+        return any(f.source != "none" for f in self.figures)
+
+
+@dataclass(frozen=True)
+class Register:
+    documents: dict[str, dict]
+    claims: tuple[Claim, ...]
+
+    def get(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        known = ", ".join(c.id for c in self.claims)
+        raise ConfigError(f"no claim {claim_id!r} in the register (known: {known})")
+
+
+def parse_number(text: str) -> tuple[float, float]:
+    """The value and the precision a number is written to: '19.5%' -> (19.5, 0.1)."""
+    match = NUMBER.match(str(text))
+    if not match:
+        raise ValueError(f"{text!r} is not a number such as 702, 19.5% or -23%")
+    decimals = match.group(2) or ""
+    return float(match.group(1)), 10.0 ** -len(decimals)
+
+
+def verdict(figure: Figure, measured: float | None) -> str:
+    """Supported when the measured value rounds to the claim, or the comparison holds."""
+    if figure.source == "none":
+        return NOT_TESTABLE
+    if measured is None or math.isnan(measured):
+        return DATA_ISSUE
+    comparison = figure.comparison
+    if comparison == "increase":
+        holds = measured > 0
+    elif comparison == "reduction":
+        holds = measured < 0
+    else:
+        claimed = figure.claimed_value
+        if comparison == ">":
+            holds = measured > claimed
+        elif comparison == "<":
+            holds = measured < claimed
+        else:
+            holds = abs(measured - claimed) <= figure.tolerance + 1e-9
+    return SUPPORTED if holds else NOT_SUPPORTED
+
+
+def overall(verdicts: list[str]) -> str:
+    """One verdict for a claim: any data issue or miss decides it; untestable parts are set aside."""
+    if DATA_ISSUE in verdicts:
+        return DATA_ISSUE
+    tested = [v for v in verdicts if v != NOT_TESTABLE]
+    if not tested:
+        return NOT_TESTABLE
+    return NOT_SUPPORTED if NOT_SUPPORTED in tested else SUPPORTED
+
+
+def load_register(path: str | Path, known_metrics: set[str]) -> Register:
+    """Read and validate the register; every mistake is reported with the claim it is in."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"{path}: cannot read the claim register: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        raise ConfigError(f"{path}: expected 'documents:' and a 'claims:' list")
+    documents = data.get("documents") or {}
+    problems: list[str] = []
+    claims = []
+    for index, entry in enumerate(data["claims"], start=1):
+        where = f"{path}: claim {index} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        claim = parse_claim(entry, documents, known_metrics, where, problems)
+        if claim:
+            claims.append(claim)
+    ids = [c.id for c in claims]
+    problems += [f"{path}: claim id {i!r} is used twice" for i in sorted(set(ids)) if ids.count(i) > 1]
+    if problems:
+        raise ConfigError("the claim register has problems:\n  " + "\n  ".join(problems))
+    return Register(documents, tuple(claims))
+
+
+def parse_claim(entry, documents: dict, known_metrics: set[str], where: str,
+                problems: list[str]) -> Claim | None:
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: expected a mapping")
+        return None
+    unknown = set(entry) - CLAIM_KEYS
+    missing = {"id", "document", "section", "quote", "subject", "figures"} - set(entry)
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if missing:
+        problems.append(f"{where}: missing key(s) {', '.join(sorted(missing))}")
+        return None
+    if entry["document"] not in documents:
+        problems.append(f"{where}: document {entry['document']!r} is not in 'documents:'")
+    figures = []
+    for number, raw in enumerate(entry["figures"] or [], start=1):
+        figure = parse_figure(raw, known_metrics, f"{where} figure {number}", problems)
+        if figure:
+            figures.append(figure)
+    if not figures:
+        problems.append(f"{where}: a claim needs at least one figure")
+    if all(f.source == "none" for f in figures) and not entry.get("would_test"):
+        problems.append(f"{where}: an untestable claim must say which data would test it "
+                        "('would_test')")
+    return Claim(str(entry["id"]), entry["document"], str(entry["section"]),
+                 " ".join(str(entry["quote"]).split()), str(entry["subject"]), tuple(figures),
+                 entry.get("would_test"))
+
+
+def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) -> Figure | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: expected a mapping")
+        return None
+    unknown = set(raw) - FIGURE_KEYS
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    source = str(raw.get("source", ""))
+    comparison = str(raw.get("comparison", "="))
+    if source not in SOURCES:
+        problems.append(f"{where}: source must be one of {', '.join(SOURCES)}, not {source!r}")
+    if comparison not in COMPARISONS:
+        problems.append(f"{where}: comparison must be one of {', '.join(COMPARISONS)}, "
+                        f"not {comparison!r}")
+    metric = raw.get("metric")
+    if source != "none" and metric not in known_metrics:
+        problems.append(f"{where}: unknown metric {metric!r}")
+    claimed = raw.get("claimed")
+    if claimed is not None:
+        try:
+            parse_number(str(claimed))
+        except ValueError as error:
+            problems.append(f"{where}: claimed {error}")
+            return None
+    elif comparison in {"=", ">", "<"}:
+        problems.append(f"{where}: comparison {comparison!r} needs a 'claimed' value")
+    return Figure(str(raw.get("label", "")), comparison, source,
+                  None if claimed is None else str(claimed), metric,
+                  dict(raw.get("params") or {}), raw.get("precision"))

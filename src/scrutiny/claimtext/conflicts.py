@@ -1,0 +1,112 @@
+"""Pairs of statements about the same thing whose figures or dates disagree.
+
+Three kinds: the same figure given for different dates (702 "in August 2020" and "in August
+2019"); different figures for the same date; different changes (or opposite directions)
+over overlapping periods (a 19.5% fall and a 23% fall over the same year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from scrutiny.claimtext.extract import extract_statements
+from scrutiny.claimtext.periods import NUMBER_WORDS
+from scrutiny.claimtext.statements import Statement
+
+SAME_FIGURE_DIFFERENT_DATES = "same figure, different dates"
+DIFFERENT_FIGURES_SAME_DATE = "different figures for the same date"
+DIFFERENT_CHANGES = "different changes over the same period"
+OPPOSITE_CHANGES = "opposite changes over the same period"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    subject: str
+    reason: str
+    first: Statement
+    second: Statement
+
+    def to_dict(self) -> dict:
+        return {
+            "subject": self.subject,
+            "reason": self.reason,
+            "statements": [_describe(self.first), _describe(self.second)],
+        }
+
+
+def find_conflicts(
+    paths: Iterable[Path | str], documents: Path | str | Mapping | None = None
+) -> list[Conflict]:
+    """Conflicts between the numeric statements in these documents."""
+    return conflicts_between(extract_statements(paths, documents))
+
+
+def conflicts_between(statements: Iterable[Statement]) -> list[Conflict]:
+    """Compare statements pairwise within groups of the same subject and measure."""
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        groups[(statement.key, statement.is_change, statement.metric)].append(statement)
+    found = []
+    for group in groups.values():
+        for first, second in combinations(group, 2):
+            reason = _disagreement(first, second)
+            if reason and (first.document, first.line) != (second.document, second.line):
+                found.append(Conflict(first.key, reason, first, second))
+    return found
+
+
+def _disagreement(a: Statement, b: Statement) -> str | None:
+    if a.period is None or b.period is None:
+        return None
+    overlapping = a.period.overlaps(b.period)
+    if a.is_change:
+        if a.comparison != b.comparison:
+            return OPPOSITE_CHANGES if overlapping else None
+        differ = _differ(a.claimed, b.claimed)
+        return DIFFERENT_CHANGES if overlapping and differ else None
+    differ = _differ(a.claimed, b.claimed)
+    if differ is False and a.period.text != b.period.text and not overlapping:
+        return SAME_FIGURE_DIFFERENT_DATES
+    if differ and overlapping and a.period.kind == b.period.kind == "point":
+        return DIFFERENT_FIGURES_SAME_DATE
+    return None
+
+
+def _differ(a: str | None, b: str | None) -> bool | None:
+    """True/False when both values can be read as numbers, None otherwise."""
+    first, second = _number(a), _number(b)
+    if first is None or second is None:
+        return None
+    precision = max(_precision(a), _precision(b))
+    return abs(first[0] - second[0]) > precision / 2
+
+
+def _number(value: str | None) -> tuple[float] | None:
+    if not value:
+        return None
+    text = value.rstrip("%").replace(",", "").lower()
+    if text in NUMBER_WORDS:
+        return (float(NUMBER_WORDS[text]),)
+    return (float(text),) if re.fullmatch(r"\d+(?:\.\d+)?", text) else None
+
+
+def _precision(value: str) -> float:
+    decimals = value.rstrip("%").partition(".")[2]
+    return 10 ** -len(decimals)
+
+
+def _describe(statement: Statement) -> dict:
+    return {
+        "document": statement.document,
+        "section": statement.section,
+        "line": statement.line,
+        "quote": statement.sentence,
+        "claimed": statement.claimed,
+        "comparison": statement.comparison,
+        "period": statement.period.text if statement.period else None,
+    }

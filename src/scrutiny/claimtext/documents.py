@@ -1,0 +1,147 @@
+"""Read a panel document (plain text, Markdown or HTML) into numbered lines of plain text.
+
+Line numbers always refer to the source file, so a locator can be checked by opening it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scrutiny.errors import UnusableInput
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line with its markup removed."""
+
+    number: int  # 1-based line in the source file
+    text: str
+    heading: bool = False  # marked as a heading by the markup (Markdown `#`, HTML h1-h6)
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The file's lines as plain text; the format is chosen by suffix or by an HTML opening."""
+    raw = _read_text(Path(path))
+    opening = raw.lstrip()[:200].lower()
+    if path.suffix.lower() in {".html", ".htm"} or opening.startswith(("<!doctype html", "<html")):
+        return html_lines(raw)
+    if path.suffix.lower() in {".md", ".markdown"}:
+        return markdown_lines(raw)
+    return text_lines(raw)
+
+
+def _read_text(path: Path) -> str:
+    if not path.is_file():
+        raise UnusableInput(f"{path}: no such document (expected a text, Markdown or HTML file)")
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise UnusableInput(f"{path}: looks binary (a PDF or Word file?); save it as text first")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnusableInput(f"{path}: cannot be decoded as UTF-8 or Windows-1252 text")
+
+
+_INLINE_TAG = re.compile(r"</?(?:p|br|span|b|i|em|strong|u|div)\b[^>]*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def _clean(text: str) -> str:
+    text = _INLINE_TAG.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text).replace("`", "")
+    return text.replace("\u00a0", " ").rstrip()
+
+
+def text_lines(raw: str) -> list[Line]:
+    """Plain text: stray inline tags and emphasis marks (seen in exported minutes) removed."""
+    return [Line(number, _clean(text)) for number, text in enumerate(raw.splitlines(), 1)]
+
+
+def markdown_lines(raw: str) -> list[Line]:
+    """Markdown: `#` headings flagged; links, emphasis and code marks reduced to their text."""
+    lines = []
+    for number, text in enumerate(raw.splitlines(), 1):
+        heading = _MD_HEADING.match(text)
+        if heading:
+            lines.append(Line(number, _clean(heading.group(1)), heading=True))
+        else:
+            lines.append(Line(number, _clean(text)))
+    return lines
+
+
+_BLOCK_TAGS = {
+    "p", "div", "li", "tr", "td", "th", "ul", "ol", "table", "section", "article",
+    "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "dd", "dt",
+}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIPPED_TAGS = {"script", "style", "head", "title", "noscript"}
+
+
+class _TextCollector(HTMLParser):
+    """Collects visible text per source line; every block element ends a paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self._pending: dict[int, str] = {}
+        self._skip_depth = 0
+        self._heading_depth = 0
+        self._pending_heading = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADING_TAGS:
+            self._heading_depth += 1
+        if tag == "li":
+            self._add("- ", self.getpos()[0])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag in _HEADING_TAGS:
+            self._heading_depth = max(0, self._heading_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        first_line = self.getpos()[0]
+        for offset, piece in enumerate(data.split("\n")):
+            self._add(piece, first_line + offset)
+
+    def _add(self, text: str, number: int) -> None:
+        if not text.strip() and number not in self._pending:
+            return
+        self._pending[number] = self._pending.get(number, "") + text
+        self._pending_heading = self._pending_heading or self._heading_depth > 0
+
+    def _flush(self) -> None:
+        texts = [(n, " ".join(t.split())) for n, t in sorted(self._pending.items())]
+        texts = [(n, t) for n, t in texts if t and t != "-"]
+        for number, text in texts:
+            self.lines.append(Line(number, text.replace("\u00a0", " "), self._pending_heading))
+        if texts:
+            self.lines.append(Line(texts[-1][0], ""))  # paragraph break
+        self._pending = {}
+        self._pending_heading = False
+
+
+def html_lines(raw: str) -> list[Line]:
+    """HTML: visible text only, split at block elements, keeping source line numbers."""
+    collector = _TextCollector()
+    collector.feed(raw)
+    collector.close()
+    collector._flush()
+    return collector.lines

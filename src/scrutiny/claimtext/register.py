@@ -1,0 +1,63 @@
+"""Write statements as candidate entries for the claim register (evidence/claims.yml).
+
+Candidates use the register's own shape, so a person reviews them and copies the real
+claims across; `data` is left empty for them to fill.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from scrutiny.claimtext.statements import Statement
+
+_FILLER = {"the", "of", "a", "an", "in", "on", "for", "who", "being", "having", "from"}
+_MAX_ID_WORDS = 4
+
+
+def register_entries(statements: Iterable[Statement]) -> list[dict]:
+    """One register entry per statement, with ids unique within the list."""
+    taken: set[str] = set()
+    return [_entry(statement, taken) for statement in statements]
+
+
+def register_yaml(statements: Iterable[Statement]) -> str:
+    entries = register_entries(statements)
+    return yaml.safe_dump(
+        {"claims": entries}, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def claim_id(statement: Statement, taken: set[str]) -> str:
+    """A slug from subject, direction and value ("cla-reduction-19-5"), unique within `taken`."""
+    key = statement.key.replace("children looked after", "cla").replace("(national)", "national")
+    words = [w for w in re.findall(r"[a-z0-9]+", key) if w not in _FILLER][:_MAX_ID_WORDS]
+    if statement.is_change:
+        words.append(statement.comparison)
+    if statement.claimed:
+        words.extend(re.findall(r"[a-z0-9]+", statement.claimed.lower()))
+    base = "-".join(words) or "claim"
+    slug, suffix = base, 2
+    while slug in taken:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(slug)
+    return slug
+
+
+def _entry(statement: Statement, taken: set[str]) -> dict:
+    return {
+        "id": claim_id(statement, taken),
+        "document": statement.document,
+        "section": statement.section,
+        "line": statement.line,
+        "quote": statement.sentence,
+        "claimed": statement.claimed,
+        "comparison": statement.comparison,
+        "subject": statement.subject,
+        "period": statement.period.text if statement.period else None,
+        "metric": statement.metric,
+        "params": dict(statement.params),
+        "data": [],
+    }

@@ -1,0 +1,357 @@
+"""Find the numeric statements in a sentence: percentages, counts of people, changes, ranges.
+
+A statement is something a person could check against data: a value (or a direction of
+change), what is counted, and when. Numbers that are not claims about people (dates, times,
+money, phone numbers, item and page numbers, ages, years) are left out by construction:
+a count needs a noun naming people or events right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from scrutiny.claimtext.periods import Period, find_periods
+from scrutiny.claimtext.sentences import Sentence
+from scrutiny.claimtext.subjects import (
+    PEOPLE,
+    guess_metric,
+    is_countable,
+    phrase_after,
+    phrase_before,
+    subject_key,
+)
+
+_NUM = r"(?<![\d.,:/£$€-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|\.\d|,\d)"
+_WORD_NUMS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+)
+_WORD_NUM = r"\b(?:" + "|".join(_WORD_NUMS) + r")"
+_QUALIFIERS = {
+    ">": ("more than", "over", "at least", "in excess of", "upwards of"),
+    "<": ("less than", "fewer than", "under", "no more than", "up to", "almost", "nearly"),
+    "=": ("around", "about", "approximately", "approx.", "roughly", "some"),
+}
+_QUAL = (
+    r"(?:\b(?P<q>"
+    + "|".join(re.escape(q) for qs in _QUALIFIERS.values() for q in sorted(qs, key=len)[::-1])
+    + r")\s+)?"
+)
+_NOT_A_WORD = r"(?!(?:of|the|and|or|to|in|for|with|by|at|on|was|were|is|are|had|has|have|that|which|who|a|an)\b)"
+_MONTH_YEAR = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:19|20)\d\d"
+)
+_DOWN = r"reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|down|cut"
+_UP = r"increas\w*|ris\w*|rose|gr[eo]wn?|growth|grew|up"
+
+_PATTERNS = {
+    "from-to-dated": re.compile(
+        rf"from\s+(?P<a>{_NUM}%?)\s+(?:in|at|on)\s+(?P<da>{_MONTH_YEAR})\s+to\s+(?P<b>{_NUM}%?)"
+        rf"\s+(?:in|at|on|by)\s+(?P<db>{_MONTH_YEAR})",
+        re.I,
+    ),
+    "year-brackets": re.compile(
+        rf"(?P<da>\d{{4}}/\d\d)\s*\((?P<a>{_NUM})\)\s*(?:to|–|-)\s*(?P<db>\d{{4}}/\d\d)\s*\((?P<b>{_NUM})\)"
+    ),
+    "from-to": re.compile(
+        rf"\b(?:{_DOWN}|{_UP})\s+from\s+(?P<a>{_NUM}%?)\s+to\s+(?P<b>{_NUM}%?)", re.I
+    ),
+    "percent": re.compile(rf"{_QUAL}\(?(?P<n>{_NUM})\s?(?:%|per\s?cent\b)\)?", re.I),
+    "fraction": re.compile(
+        rf"{_QUAL}\b(?P<n>(?:a|one|two)\s+(?:third|quarter|fifth)s?|half)\s+of\s+", re.I
+    ),
+    "range": re.compile(
+        rf"\bbetween\s+(?P<a>{_NUM})\s*(?:-|–|to|and)\s*(?P<b>\d+(?:\.\d+)?)(?![\d%])", re.I
+    ),
+    "count": re.compile(
+        rf"{_QUAL}(?P<n>{_NUM}|{_WORD_NUM})(?:\s+(?:and|or)\s+(?P<n2>{_NUM}|{_WORD_NUM}))?\s+"
+        rf"(?P<np>(?:{_NOT_A_WORD}[A-Za-z][\w’'-]*\s+){{0,3}}?{PEOPLE}\b"
+        r"(?:\s+(?:looked[- ]after|in care|on (?:the )?caseload|in external placements?))?)",
+        re.I,
+    ),
+}
+_DIRECTION_PATTERNS = [
+    re.compile(
+        r"\ban?\s+(?:(?:significant|substantial|large|small|slight|further|continued|notable|"
+        r"marked|considerable|big)\s+)?(?P<dir>reduction|increase|decrease|rise|fall|drop|decline)"
+        r"\s+(?:in|of)\s+",
+        re.I,
+    ),
+    re.compile(
+        r"\bnumbers?\s+of\s+(?P<np>[^,.;:–]{3,80}?)\s+(?:had|has|have|was|were|is|are)\s+"
+        rf"(?:been\s+)?(?:\w+ly\s+)?(?:(?:started|begun|continued)\s+to\s+)?(?P<dir>{_DOWN}|{_UP})\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<np>(?:[A-Za-z-]+\s+){1,3}?)numbers\s+(?:had|has|have|was|were|is|are)\s+"
+        rf"(?:been\s+)?(?:\w+ly\s+)?(?P<dir>{_DOWN}|{_UP})\b",
+        re.I,
+    ),
+]
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?P<dir>reduction|decrease|fall|drop|decline|cut|increase|rise|growth)\b"
+    r"(?:\s+(?:in|of)\s+)?",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(rf"\b(?P<dir>{_DOWN}|{_UP})\s+(?:by\s+)?$", re.I)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:\bper|\bage[sd]?(?:\s+of)?|\bitems?|\bpages?|\bparagraphs?|\bparas?|\bsections?|"
+    r"\bappendix|\bno\.|\btel(?:ephone)?\.?|\bphone|\broom|\bminutes?|£|\$|€|\d)\s*$",
+    re.I,
+)
+_NAMED_AFTER = re.compile(rf"\s+of\s+(\S)|\s+((?:the\s+)?(?:numbers?\s+of\s+)?{PEOPLE}\b)", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SCOPE_BOUNDARY = re.compile(r";|\b(?:however|whilst|while|but|although)\b", re.I)
+_NATIONAL = re.compile(r"\bnational(?:ly)?\b|\bin england\b|\bacross england\b", re.I)
+_TAIL_END = re.compile(r"[,;.]\s|\s(?:and|but)\s|[.;]$")
+_MONEY = re.compile(r"£|\bbudgets?\b|\bspend\b|\bcosts?\b|\bsavings?\b", re.I)
+_HEDGE = re.compile(
+    r"\b(?:could|would|might|may|will|estimated?|estimates|predicted|predicts?|forecasts?|"
+    r"projected|targets?|aims?|ambition|expected\s+to|hopes?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One checkable numeric statement, where it was said, and a first guess at how to test it."""
+
+    document: str
+    section: str | None
+    line: int
+    sentence: str
+    claimed: str | None  # the value as written; None when only a direction is stated
+    comparison: str  # "=", ">", "<", "increase", "reduction"
+    subject: str
+    period: Period | None = None
+    metric: str | None = None
+    params: dict = field(default_factory=dict)
+    national: bool = False
+
+    @property
+    def is_change(self) -> bool:
+        return self.comparison in {"increase", "reduction"}
+
+    @property
+    def key(self) -> str:
+        return subject_key(self.subject, self.national)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A value found in a sentence before its context is read."""
+
+    start: int
+    end: int
+    claimed: str | None
+    comparison: str
+    subject: str | None = None
+    period: Period | None = None
+    paired: bool = False  # second value of "from X to Y": read in the first value's clause
+
+
+def find_statements(
+    sentence: Sentence, document: str, reference: date | None = None
+) -> list[Statement]:
+    """Every numeric statement in one sentence."""
+    text = sentence.text
+    mentions = sorted(_numeric_mentions(text, reference), key=lambda m: m.start)
+    periods = find_periods(text, reference)
+    statements: list[Statement] = []
+    clause_start = 0
+    for index, mention in enumerate(mentions):
+        boundaries = [b.end() for b in _SCOPE_BOUNDARY.finditer(text[: mention.start])]
+        if not mention.paired:
+            clause_start = max([mentions[index - 1].end if index else 0, *boundaries])
+        clause_end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        inherited = statements[-1].subject if statements else None
+        statement = _statement(
+            sentence, document, mention, periods, (clause_start, clause_end), inherited
+        )
+        if statement:
+            statements.append(statement)
+    statements.extend(_directions(sentence, document, periods, statements, mentions))
+    return statements
+
+
+def _statement(sentence, document, mention, periods, clause, inherited):
+    text = sentence.text
+    clause_start, clause_end = clause
+    before = text[clause_start : mention.start]
+    if _HEDGE.search(before) or _MONEY.search(text[clause_start:clause_end]):
+        return None
+    subject = mention.subject
+    if subject is None:
+        subject = phrase_before(text[clause_start:], mention.start - clause_start)
+        subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
+    if not is_countable(subject) and mention.claimed and not mention.claimed.endswith("%"):
+        return None
+    period = mention.period or _nearest_period(periods, mention, clause_start, clause_end)
+    clues = text[clause_start : _tail_end(text, mention.end, clause_end)]
+    return _build(
+        sentence, document, mention.claimed, mention.comparison, subject or "", period,
+        clues=f"{subject or ''} {clues}",
+        national=bool(_NATIONAL.search(before)),
+    )
+
+
+def _tail_end(text: str, start: int, limit: int) -> int:
+    """Where the words that qualify a value end: the next comma, semicolon, "and" or stop."""
+    tail = _TAIL_END.search(text, start, limit)
+    return tail.start() if tail else limit
+
+
+def _build(sentence, document, claimed, comparison, subject, period, clues, national):
+    change = comparison in {"increase", "reduction"}
+    key = subject_key(subject, national)
+    metric, group = guess_metric(clues, key, change)
+    return Statement(
+        document=document,
+        section=sentence.section,
+        line=sentence.line,
+        sentence=sentence.text,
+        claimed=claimed,
+        comparison=comparison,
+        subject=subject,
+        period=period,
+        metric=metric,
+        params=_params(metric, group, period),
+        national=national,
+    )
+
+
+def _numeric_mentions(text: str, reference: date | None) -> list[_Mention]:
+    mentions: list[_Mention] = []
+
+    def taken(start: int, end: int) -> bool:
+        return any(start < m.end and m.start < end for m in mentions)
+
+    for kind, pattern in _PATTERNS.items():
+        for match in pattern.finditer(text):
+            if taken(match.start(), match.end()):
+                continue
+            mentions.extend(_mentions_from(kind, match, text, reference))
+    return mentions
+
+
+def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None):
+    groups = match.groupdict()
+    if kind in {"from-to-dated", "year-brackets", "from-to"}:
+        dated = kind != "from-to"
+        first = find_periods(groups["da"], reference)[0].period if dated else None
+        second = find_periods(groups["db"], reference)[0].period if dated else None
+        mid = match.start("b")
+        return [
+            _Mention(match.start(), mid, groups["a"], "=", period=first),
+            _Mention(mid, match.end(), groups["b"], "=", period=second, paired=True),
+        ]
+    number_start = match.start("n") if "n" in groups else match.start()
+    if _EXCLUDED_BEFORE.search(text[:number_start]):
+        return []
+    comparison = _comparison(groups.get("q"))
+    if kind == "percent":
+        return [_percent(match, text, comparison)]
+    if kind == "fraction":
+        subject = phrase_after(text, match.end())
+        return [_Mention(match.start(), match.end(), groups["n"].lower(), comparison, subject)]
+    if kind == "range":
+        if _YEAR.fullmatch(groups["a"]):
+            return []
+        return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=")]
+    values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
+    if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
+        return []
+    subject = " ".join(groups["np"].split())
+    return [_Mention(match.start(), match.end(), v.lower(), comparison, subject) for v in values]
+
+
+def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
+    claimed = f"{match.group('n')}%"
+    after = _CHANGE_AFTER.match(text[match.end() :])
+    if after:
+        direction = _direction(after.group("dir"))
+        subject = phrase_after(text, match.end() + after.end()) if after.end() > after.end("dir") else None
+        return _Mention(match.start(), match.end() + after.end("dir"), claimed, direction, subject)
+    before = _CHANGE_BEFORE.search(text[: match.start()])
+    if before:
+        return _Mention(before.start(), match.end(), claimed, _direction(before.group("dir")))
+    named = _NAMED_AFTER.match(text[match.end() :])
+    start = named.start(1) if named and named.group(1) else named.start(2) if named else None
+    subject = phrase_after(text, match.end() + start) if named else None
+    return _Mention(match.start(), match.end(), claimed, comparison, subject)
+
+
+def _directions(sentence, document, periods, numeric: list[Statement], mentions):
+    """Changes stated without a number ("a significant reduction in ...")."""
+    text = sentence.text
+    found: list[Statement] = []
+    for pattern in _DIRECTION_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < m.end and m.start < match.end() for m in mentions):
+                continue
+            subject = match.groupdict().get("np") or phrase_after(text, match.end(), strict=False)
+            subject = " ".join((subject or "").split())
+            scope_start = max([0, *(b.end() for b in _SCOPE_BOUNDARY.finditer(text[: match.start()]))])
+            before = text[scope_start : match.start()]
+            if not is_countable(subject) or _HEDGE.search(before):
+                continue
+            national = bool(_NATIONAL.search(before))
+            key = subject_key(subject, national)
+            if any(s.key == key for s in [*numeric, *found]):
+                continue
+            scope_end = _SCOPE_BOUNDARY.search(text, match.end())
+            scope_end = scope_end.start() if scope_end else len(text)
+            here = _Mention(match.start(), match.end(), None, "")
+            period = _nearest_period(periods, here, scope_start, scope_end)
+            clues = f"{subject} {text[match.start() : _tail_end(text, match.end(), len(text))]}"
+            direction = _direction(match.group("dir"))
+            found.append(_build(sentence, document, None, direction, subject, period, clues, national))
+    return found
+
+
+def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period | None:
+    """The period closest to the value within its clause, preferring one that follows it."""
+    inside = [p for p in periods if p.start >= start and p.end <= end]
+    inside = [p for p in inside if not (p.start < mention.end and mention.start < p.end)]
+    if not inside:
+        return None
+    nearest = min(
+        inside,
+        key=lambda p: (p.start - mention.end) if p.start >= mention.end else 2 * (mention.start - p.end),
+    )
+    return nearest.period
+
+
+def _with_relative_clause(subject: str, after: str) -> str:
+    """"children (15.1%) who become looked after at birth": keep the clause that defines them."""
+    relative = re.match(r"\)?\s+who\s+", after)
+    words = phrase_after(after, relative.end(), strict=False) if relative else None
+    return f"{subject} who {words}" if words else subject
+
+
+def _comparison(qualifier: str | None) -> str:
+    for comparison, words in _QUALIFIERS.items():
+        if qualifier and qualifier.lower() in words:
+            return comparison
+    return "="
+
+
+def _direction(word: str) -> str:
+    return "reduction" if re.fullmatch(_DOWN, word, re.I) else "increase"
+
+
+def _params(metric: str | None, group: str | None, period: Period | None) -> dict:
+    """Parameters that follow plainly from the words: dates of a stated period, a group."""
+    params: dict = {"group": group} if group else {}
+    if period is None or period.start is None or period.kind == "relative":
+        return params
+    if metric in {"cla-change", "placement-change"} and period.kind in {"span", "months-to"}:
+        params.update({"from": period.start.isoformat(), "to": period.end.isoformat()})
+    elif metric in {"cla-on-date", "placement-count"} and period.kind == "point":
+        params["at"] = period.end.isoformat()
+    elif period.kind == "financial-year" and metric:
+        params["year"] = period.end.year
+    return params

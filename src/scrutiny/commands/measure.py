@@ -1,0 +1,129 @@
+"""`scrutiny measure METRIC --data PATH ...`: one number of the metric contract, with its counts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from datetime import date
+
+from scrutiny import ssda903
+from scrutiny.errors import ConfigError
+from scrutiny.groups import load_groups
+from scrutiny.metrics import METRICS, MetricResult, measure, resolve
+from scrutiny.metrics.registry import PERIOD, MetricSpec, to_date
+
+JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes")
+OPTIONS = {  # how each measure() parameter is given on the command line
+    "at": "--at DATE",
+    "start": "--from DATE",
+    "end": "--to DATE",
+    "year": "--year YYYY",
+    PERIOD: "--from DATE --to DATE | --year YYYY",
+    "group": "--group NAME",
+    "max_age_days": "--max-age-days N",
+    "groups": "--groups FILE",
+}
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        "measure",
+        help="compute one metric (see --list) from a 903 extract",
+        description="Compute one metric of the contract; dates are YYYY-MM-DD, periods inclusive.",
+    )
+    parser.add_argument("metric", nargs="?", help="metric name, e.g. cla-on-date")
+    parser.add_argument("--list", action="store_true", help="list metrics and placement groups")
+    parser.add_argument("--data", help="folder of 903 CSVs (one subfolder per year) or an XML file")
+    parser.add_argument("--at", type=iso_date, metavar="DATE", help="the date counted on")
+    parser.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="first day")
+    parser.add_argument("--to", dest="end", type=iso_date, metavar="DATE", help="last day")
+    parser.add_argument("--year", type=int, metavar="YYYY", help="collection year (ends 31 Mar)")
+    parser.add_argument("--group", metavar="NAME", help="placement group (see --list)")
+    parser.add_argument("--max-age-days", type=int, metavar="N", help="starters-newborn age")
+    parser.add_argument("--groups", metavar="FILE", help="your own placement groups YAML")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def iso_date(text: str) -> date:
+    try:
+        return to_date(text)
+    except ConfigError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        print(render_list(args.groups))
+        return 0
+    if not args.metric:
+        raise ConfigError("name a metric to measure (scrutiny measure --list shows them)")
+    params = {
+        "at": args.at,
+        "start": args.start,
+        "end": args.end,
+        "year": args.year,
+        "group": args.group,
+        "max_age_days": args.max_age_days,
+        "groups": args.groups,
+    }
+    spec, _ = resolve(args.metric, **params)  # bad parameters fail before any data is read
+    if not args.data:
+        raise ConfigError("--data PATH is required: the 903 extract to measure")
+    dataset = ssda903.load(args.data)
+    result = measure(dataset, args.metric, **params)
+    if args.json:
+        print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))
+    else:
+        print(render_text(spec, result, len(dataset.warnings)))
+    return 0
+
+
+def render_list(groups_file: str | None) -> str:
+    lines = ["Metrics:"]
+    for spec in METRICS.values():
+        lines.append(f"  {spec.name:<22} {spec.definition}")
+        lines.append(f"  {'':<22} options: {cli_signature(spec)}")
+    lines.append("\nPlacement groups (--group):")
+    for group in load_groups(groups_file).values():
+        lines.append(f"  {group.name:<22} {group.definition}")
+    return "\n".join(lines)
+
+
+def cli_signature(spec: MetricSpec) -> str:
+    """The options a metric takes, e.g. `--from DATE --to DATE | --year YYYY [--max-age-days N]`."""
+    required = [OPTIONS[name] for name in spec.params]
+    optional = [
+        f"[{OPTIONS[name]}{'' if default is None else f', default {default}'}]"
+        for name, default in spec.optional.items()
+    ]
+    return " ".join(required + optional)
+
+
+def render_text(spec: MetricSpec, result: MetricResult, warnings: int) -> str:
+    params = ", ".join(f"{key}={value}" for key, value in result.params.items())
+    lines = [
+        f"{result.metric}: {headline(spec.unit, result)}",
+        f"  definition: {spec.definition}",
+        f"  parameters: {params}",
+    ]
+    lines += [f"  note: {note}" for note in result.notes]
+    if warnings:
+        lines.append(f"  note: the reader gave {warnings} warning(s); see `scrutiny validate`")
+    if result.breakdown is not None:
+        lines += ["", result.breakdown.to_string(index=False, float_format="{:.2f}".format)]
+    return "\n".join(lines)
+
+
+def headline(unit: str, result: MetricResult) -> str:
+    """The value with the counts behind it, e.g. `40.00% (2 of 5)`."""
+    num, den = result.numerator, result.denominator
+    if math.isnan(result.value):
+        return f"undefined ({num} of {den})"
+    if unit == "percent":
+        return f"{result.value:.2f}% ({num} of {den})"
+    if unit == "percent change":
+        return f"{result.value:+.2f}% (change {num:+d} from {den})"
+    share = f" ({num} of {den} looked after, {100 * num / den:.2f}%)" if den else ""
+    return f"{int(result.value)}{share}"

@@ -1,0 +1,96 @@
+"""Children in a placement group (groups.yml) at a date, and its change between dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from scrutiny.groups import PlacementGroup, find_group
+from scrutiny.metrics.cohorts import current_placements
+from scrutiny.metrics.result import MetricResult, percent, percent_change
+from scrutiny.ssda903.dataset import Dataset
+
+
+def placement_count(
+    dataset: Dataset, at: date, group: str, groups: str | Path | None = None
+) -> MetricResult:
+    """Children looked after on `at` whose current placement is in `group`.
+
+    value = the count; numerator/denominator = the count and all children looked after
+    that day, so the group's share is traceable (also in the breakdown).
+    """
+    rule = find_group(group, groups)
+    current = current_placements(dataset, at)
+    count = int(rule.matches(current).sum())
+    total = len(current)
+    breakdown = pd.DataFrame(
+        {
+            "date": [at.isoformat()],
+            "children": [count],
+            "looked_after": [total],
+            "percent": [percent(count, total)],
+        }
+    )
+    return MetricResult(
+        "placement-count",
+        _params({"at": at.isoformat()}, group, groups),
+        float(count),
+        count,
+        total,
+        _provider_notes(rule, current),
+        breakdown,
+    )
+
+
+def placement_change(
+    dataset: Dataset, start: date, end: date, group: str, groups: str | Path | None = None
+) -> MetricResult:
+    """% change in children placed in `group` from `start` to `end`; numerator = the change."""
+    rule = find_group(group, groups)
+    rows = []
+    for day in (start, end):
+        current = current_placements(dataset, day)
+        count = int(rule.matches(current).sum())
+        rows.append((day.isoformat(), count, len(current), percent(count, len(current))))
+    breakdown = pd.DataFrame(rows, columns=["date", "children", "looked_after", "percent"])
+    before, after = (int(n) for n in breakdown["children"])
+    notes = [] if before else [f"no children in {group} on {start.isoformat()}: change undefined"]
+    return MetricResult(
+        "placement-change",
+        _params({"start": start.isoformat(), "end": end.isoformat()}, group, groups),
+        percent_change(before, after),
+        after - before,
+        before,
+        notes,
+        breakdown,
+    )
+
+
+def placement_counts_on_dates(
+    dataset: Dataset, dates: Iterable, group: str, groups: str | Path | None = None
+) -> pd.Series:
+    """Children placed in `group` on each of `dates` (for month-end charts)."""
+    rule = find_group(group, groups)
+    index = pd.DatetimeIndex(pd.to_datetime(list(dates)), name="date")
+    counts = [int(rule.matches(current_placements(dataset, day)).sum()) for day in index]
+    return pd.Series(counts, index=index, name=group, dtype="int64")
+
+
+def _params(params: dict, group: str, groups: str | Path | None) -> dict:
+    params["group"] = group
+    if groups is not None:
+        params["groups"] = str(groups)
+    return params
+
+
+def _provider_notes(rule: PlacementGroup, current: pd.DataFrame) -> list[str]:
+    if rule.place_provider is None:
+        return []
+    candidates = current if rule.place is None else current[current["PLACE"].isin(rule.place)]
+    blank = int(candidates["PLACE_PROVIDER"].isna().sum())
+    if not blank:
+        return []
+    return [f"{blank} current placements have no PLACE_PROVIDER, so cannot be in this group"]

@@ -1,0 +1,258 @@
+"""The metric contract as a table: name -> definition, parameters, function; and `measure`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from scrutiny.errors import ConfigError
+from scrutiny.groups import find_group
+from scrutiny.metrics import health, missing, permanence, placements, population, starters
+from scrutiny.metrics.result import MetricResult, Period
+from scrutiny.ssda903.dataset import Dataset
+
+PERIOD = "period"  # pseudo-parameter: `start` and `end`, or `year`
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One row of the metric table in metrics.md.
+
+    `params` are required parameter names (PERIOD stands for start+end or year);
+    `optional` maps optional names to their defaults; `unit` says how to read `value`.
+    """
+
+    name: str
+    definition: str
+    unit: str  # "count", "percent" or "percent change"
+    params: tuple[str, ...]
+    function: Callable[..., MetricResult]
+    optional: dict[str, object] = field(default_factory=dict)
+
+    def accepts(self) -> set[str]:
+        names = set(self.params) | set(self.optional)
+        if PERIOD in names:
+            names = (names - {PERIOD}) | {"start", "end", "year"}
+        return names
+
+    def signature(self) -> str:
+        """Parameters as a reader sees them, e.g. `start, end | year, max_age_days=6`."""
+        parts = ["start, end | year" if p == PERIOD else p for p in self.params]
+        parts += [f"{name}={default}" for name, default in self.optional.items()]
+        return ", ".join(parts)
+
+
+_PLACEMENT_FILE = {"groups": None}
+
+METRICS: dict[str, MetricSpec] = {
+    spec.name: spec
+    for spec in [
+        MetricSpec(
+            "cla-on-date",
+            "distinct children with an episode open on `at` (DECOM <= at < DEC or DEC blank)",
+            "count",
+            ("at",),
+            population.cla_on_date,
+        ),
+        MetricSpec(
+            "cla-change",
+            "% change in cla-on-date from `start` to `end` (negative = reduction)",
+            "percent change",
+            ("start", "end"),
+            population.cla_change,
+        ),
+        MetricSpec(
+            "starters",
+            "distinct children with an episode RNE = S and DECOM in the period",
+            "count",
+            (PERIOD,),
+            starters.starters,
+        ),
+        MetricSpec(
+            "starters-newborn",
+            "% of starters whose first start in the period was <= max_age_days after birth",
+            "percent",
+            (PERIOD,),
+            starters.starters_newborn,
+            {"max_age_days": 6},
+        ),
+        MetricSpec(
+            "starters-under1",
+            "% of starters aged under 1 (completed years at DECOM = 0) at their first start",
+            "percent",
+            (PERIOD,),
+            starters.starters_under1,
+        ),
+        MetricSpec(
+            "oc2-cohort",
+            "children looked after continuously for at least 12 months at 31 March `year`",
+            "count",
+            ("year",),
+            health.oc2_cohort_size,
+        ),
+        MetricSpec(
+            "oc2-dental",
+            "% of the OC2 cohort with TEETH_CHECK = 1 (dental check)",
+            "percent",
+            ("year",),
+            health.oc2_dental,
+        ),
+        MetricSpec(
+            "oc2-health-assessment",
+            "% of the OC2 cohort with HEALTH_ASSESSMENT = 1 (annual health assessment)",
+            "percent",
+            ("year",),
+            health.oc2_health_assessment,
+        ),
+        MetricSpec(
+            "oc2-immunisations",
+            "% of the OC2 cohort with IMMUNISATIONS = 1 (immunisations up to date)",
+            "percent",
+            ("year",),
+            health.oc2_immunisations,
+        ),
+        MetricSpec(
+            "adoptions",
+            "distinct children with an episode ending in the period with REC E11 or E12",
+            "count",
+            (PERIOD,),
+            permanence.adoptions,
+        ),
+        MetricSpec(
+            "placed-for-adoption",
+            "distinct children starting an A3-A6 placement in the period (previous not A3-A6)",
+            "count",
+            (PERIOD,),
+            permanence.placed_for_adoption,
+        ),
+        MetricSpec(
+            "sgo",
+            "distinct children with an episode ending in the period with REC E43-E48 (SGO)",
+            "count",
+            (PERIOD,),
+            permanence.sgo,
+        ),
+        MetricSpec(
+            "placement-count",
+            "children looked after on `at` whose current placement is in `group`",
+            "count",
+            ("at", "group"),
+            placements.placement_count,
+            _PLACEMENT_FILE,
+        ),
+        MetricSpec(
+            "placement-change",
+            "% change in placement-count from `start` to `end`",
+            "percent change",
+            ("start", "end", "group"),
+            placements.placement_change,
+            _PLACEMENT_FILE,
+        ),
+        MetricSpec(
+            "missing-incidents",
+            "Missing table rows with MIS_START in the period, by M / A and calendar month",
+            "count",
+            (PERIOD,),
+            missing.missing_incidents,
+        ),
+        MetricSpec(
+            "cla-by-ethnicity",
+            "cla-on-date split by major ethnic group (White, Mixed, Asian, Black, Other, ...)",
+            "count",
+            ("at",),
+            population.cla_by_ethnicity,
+        ),
+    ]
+}
+
+
+def measure(dataset: Dataset, name: str, **params) -> MetricResult:
+    """Compute metric `name` with `params` (dates as `date` or ISO strings)."""
+    spec, arguments = resolve(name, **params)
+    return spec.function(dataset, **arguments)
+
+
+def resolve(name: str, **params) -> tuple[MetricSpec, dict]:
+    """Check `params` against metric `name`; the spec and its function's arguments.
+
+    Parameters given as None count as absent. Raises ConfigError on an unknown metric,
+    a missing or unknown parameter, or a value of the wrong kind.
+    """
+    spec = METRICS.get(name)
+    if spec is None:
+        raise ConfigError(f"unknown metric {name!r}; known metrics: {', '.join(METRICS)}")
+    given = {key: value for key, value in params.items() if value is not None}
+    unknown = sorted(set(given) - spec.accepts())
+    if unknown:
+        raise ConfigError(
+            f"{name} does not take {', '.join(unknown)}; its parameters: {spec.signature()}"
+        )
+    arguments: dict[str, object] = {}
+    for param in spec.params:
+        if param == PERIOD:
+            arguments["period"] = _period(name, given)
+        elif param not in given:
+            raise ConfigError(f"{name} needs {param}; its parameters: {spec.signature()}")
+        else:
+            arguments[param] = _convert(param, given[param])
+    for param, default in spec.optional.items():
+        arguments[param] = _convert(param, given.get(param, default))
+    if "start" in arguments and arguments["start"] > arguments["end"]:
+        raise ConfigError(f"{name}: start {arguments['start']} is after end {arguments['end']}")
+    if "group" in arguments:
+        find_group(arguments["group"], arguments.get("groups"))
+    return spec, arguments
+
+
+def _period(name: str, given: dict) -> Period:
+    has_dates = "start" in given or "end" in given
+    if "year" in given and has_dates:
+        raise ConfigError(f"{name}: give either start and end, or year, not both")
+    if "year" in given:
+        return Period.collection_year(_convert("year", given["year"]))
+    if "start" in given and "end" in given:
+        period = Period(_convert("start", given["start"]), _convert("end", given["end"]))
+        if period.start > period.end:
+            raise ConfigError(f"{name}: start {period.start} is after end {period.end}")
+        return period
+    raise ConfigError(f"{name} needs a period: start and end (inclusive dates), or year")
+
+
+def _convert(param: str, value: object) -> object:
+    if param in ("at", "start", "end"):
+        return to_date(value, param)
+    if param in ("year", "max_age_days"):
+        return _whole_number(param, value)
+    if param == "group":
+        return str(value)
+    if param == "groups":
+        return None if value is None else Path(value)
+    raise AssertionError(f"no converter for parameter {param!r}")
+
+
+def to_date(value: object, what: str = "date") -> date:
+    """A `date` from a date, datetime, Timestamp or ISO `YYYY-MM-DD` string."""
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.strptime(value.strip(), "%Y-%m-%d").date()
+        except ValueError:
+            pass
+    raise ConfigError(f"{what} must be a date as YYYY-MM-DD, not {value!r}")
+
+
+def _whole_number(param: str, value: object) -> int:
+    try:
+        number = int(value) if not isinstance(value, bool | float) else None
+    except (TypeError, ValueError):
+        number = None
+    if number is None or number < 0:
+        raise ConfigError(f"{param} must be a whole number >= 0, not {value!r}")
+    return number

@@ -1,0 +1,94 @@
+"""Pack parameters: defaults, a quarter file and an optional user file, checked strictly.
+
+Every key must be a parameter of at least one notebook (or a pack setting), with the type the
+notebook's parameters cell gives it. A typo is an error, never a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from pathlib import Path
+
+import papermill
+import yaml
+
+from scrutiny.errors import ConfigError
+
+PACK_KEYS = {"documents_dir": "str"}
+PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
+
+
+@cache
+def notebook_parameters(notebook: Path) -> dict[str, str]:
+    """name -> inferred type name, from the notebook's cell tagged `parameters`."""
+    found = papermill.inspect_notebook(str(notebook))
+    return {name: info["inferred_type_name"] for name, info in found.items()}
+
+
+def expected_types(notebooks: list[Path]) -> dict[str, str]:
+    types = dict(PACK_KEYS)
+    for notebook in notebooks:
+        for name, kind in notebook_parameters(notebook).items():
+            if name not in PER_CLAIM:
+                types.setdefault(name, kind)
+    return types
+
+
+def read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: params file not found") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected 'key: value' lines")
+    return data
+
+
+def type_ok(value: object, kind: str) -> bool:
+    checks = {"str": lambda v: isinstance(v, str), "bool": lambda v: isinstance(v, bool),
+              "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+              "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool)}
+    return checks.get(kind, lambda v: True)(value)
+
+
+def check_params(values: dict, path: Path, types: dict[str, str]) -> list[str]:
+    problems = []
+    for key, value in values.items():
+        if key not in types:
+            near = difflib.get_close_matches(key, types, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            problems.append(f"{path}: unknown key {key!r}{hint}")
+        elif not type_ok(value, types[key]):
+            problems.append(f"{path}: {key} must be {types[key]}, not "
+                            f"{type(value).__name__} ({value!r})")
+    return problems
+
+
+def load_params(root: Path, notebooks: list[Path], quarter: str | None = None,
+                extra: Path | None = None) -> tuple[dict, list[Path]]:
+    """Merged params and the files they came from: defaults, then quarter file, then `extra`."""
+    types = expected_types(notebooks)
+    files = [root / "params" / "defaults.yml"]
+    if quarter and (root / "params" / f"{quarter}.yml").exists():
+        files.append(root / "params" / f"{quarter}.yml")
+    if extra:
+        files.append(Path(extra))
+    merged: dict = {}
+    problems: list[str] = []
+    for path in files:
+        values = read_yaml(path)
+        problems += check_params(values, path, types)
+        merged.update(values)
+    if quarter:
+        merged["quarter"] = quarter
+    missing = sorted(set(types) - set(merged))
+    if missing:
+        problems.append(f"no value for {', '.join(missing)} in {files[0]}")
+    if problems:
+        raise ConfigError("the params have problems:\n  " + "\n  ".join(problems))
+    return merged, files

@@ -1,0 +1,293 @@
+"""Questions the claim notebooks ask of the committed extract (no mirror needed).
+
+An area may be named by old LA code (806 or "806"), new code ("E06000002"), name
+("Middlesbrough"), region name or code, or "England". A figure comes from one named release;
+with release=None, the latest release that publishes it, and the answer says which.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from scrutiny.errors import ConfigError, DataError, Problem, UnusableInput
+from scrutiny.published.extract import AREAS, FIGURE_COLUMNS, MEASURES_DIR, NEIGHBOURS, PROVENANCE
+from scrutiny.published.manifest import EXTRACT_DIR, sha256_of
+
+LA_LEVEL = "Local authority"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure and where it comes from."""
+
+    measure: str
+    la_code: str
+    la_name: str
+    year: int
+    value: float  # NaN when suppressed / not applicable: see marker
+    marker: str  # "" for a published number, else the DfE marker (c, z, x, low, k)
+    release: int
+    source: str  # file path in the mirror
+    sha256: str
+
+
+@dataclass(frozen=True)
+class NeighbourAverage:
+    """Mean of a measure over an LA's statistical neighbours that have a value."""
+
+    value: float
+    release: int
+    edition: str
+    neighbours: pd.DataFrame  # rank, old_la_code, la_code, la_name, closeness, value, marker
+    missing: list[str]  # names of neighbours with no value (suppressed or absent)
+
+
+class Extract:
+    """The committed extract: figures by measure, areas, statistical neighbours, provenance."""
+
+    def __init__(
+        self, figures: pd.DataFrame, areas: pd.DataFrame, neighbours: pd.DataFrame, provenance: dict
+    ):
+        self.figures = figures
+        self.areas = areas
+        self.neighbours = neighbours
+        self.provenance = provenance
+        self._sources = {s["id"]: s for s in provenance["sources"]}
+
+    @property
+    def measures(self) -> list[str]:
+        return sorted(self.provenance["measures"])
+
+    def la_codes(self, la: str | int) -> list[str]:
+        """Area codes an LA/region/England name or code refers to (old codes may map to two)."""
+        key = str(la).strip().lower()
+        hits = self.areas[
+            self.areas["la_code"].str.lower().eq(key)
+            | self.areas["old_la_code"].eq(key)
+            | self.areas["la_name"].str.lower().eq(key)
+        ]
+        if hits.empty:
+            raise ConfigError(
+                f"unknown area {la!r}: give an LA code (806 or E06000002), "
+                "an LA or region name, or England"
+            )
+        return hits["la_code"].tolist()
+
+    def region_of(self, la: str | int) -> str:
+        regions = self.areas.loc[self.areas["la_code"].isin(self.la_codes(la)), "region_name"]
+        return regions.iloc[-1]
+
+    def series(self, measure: str, la: str | int, release: int | None = None) -> pd.DataFrame:
+        """year, value, marker, release, source: one row per year (latest release per year
+        when release is None)."""
+        rows = self._rows(measure, release)
+        rows = _one_per_year(rows[rows["la_code"].isin(self.la_codes(la))], la)
+        return rows.assign(source=rows["release"].map(self._source_path(measure)))[
+            ["year", "value", "marker", "release", "source"]
+        ].reset_index(drop=True)
+
+    def value(self, measure: str, la: str | int, year: int, release: int | None = None) -> Figure:
+        year = int(year)
+        rows = self._rows(measure, release)
+        rows = rows[rows["la_code"].isin(self.la_codes(la)) & rows["year"].eq(year)]
+        if rows.empty:
+            raise ConfigError(
+                f"no {measure} figure for {la!r} in {year} "
+                f"(release {release or 'any'}); {self._coverage(measure)}"
+            )
+        row = _one_per_year(rows, la).iloc[0]
+        release_used = int(row["release"])
+        source = self._sources[self._source_id(measure, release_used)]
+        name = self.areas.set_index("la_code").at[row["la_code"], "la_name"]
+        return Figure(
+            measure,
+            row["la_code"],
+            name,
+            year,
+            float(row["value"]),
+            row["marker"],
+            release_used,
+            source["path"],
+            source["sha256"],
+        )
+
+    def rank(
+        self, measure: str, year: int, release: int | None = None, descending: bool = True
+    ) -> pd.DataFrame:
+        """English LAs ordered by a measure in one release. Ties share the best rank
+        ("joint 2nd" = 2, next is 4); `tied` flags them. LAs without a value (suppressed or
+        not applicable) come last with rank <NA> and their marker; out_of counts ranked LAs."""
+        year = int(year)
+        release = release or self._latest_release(measure, year)
+        rows = self._rows(measure, release)
+        rows = rows[rows["year"].eq(year)].merge(self.areas, on="la_code")
+        rows = rows[rows["geographic_level"].eq(LA_LEVEL)]
+        rank = rows["value"].rank(method="min", ascending=not descending).astype("Int64")
+        ranked = rows.assign(
+            rank=rank,
+            out_of=int(rows["value"].notna().sum()),
+            tied=rows["value"].notna() & rows.duplicated("value", keep=False),
+        )
+        ranked = ranked.sort_values(["rank", "la_code"], na_position="last")
+        return ranked[
+            [
+                "rank",
+                "la_code",
+                "old_la_code",
+                "la_name",
+                "value",
+                "marker",
+                "tied",
+                "out_of",
+                "release",
+            ]
+        ].reset_index(drop=True)
+
+    def statistical_neighbours(self, la: str | int, edition: str) -> pd.DataFrame:
+        """rank, old_la_code, la_code, la_name, closeness of an LA's ten DfE neighbours."""
+        olds = set(self.areas.loc[self.areas["la_code"].isin(self.la_codes(la)), "old_la_code"])
+        group = self.neighbours[
+            self.neighbours["edition"].eq(edition) & self.neighbours["old_la_code"].isin(olds)
+        ]
+        if group.empty:
+            editions = sorted(self.neighbours["edition"].unique())
+            raise ConfigError(
+                f"no statistical neighbours for {la!r} in edition {edition!r} "
+                f"(editions: {editions})"
+            )
+        latest_area = self.areas.sort_values("last_year").drop_duplicates(
+            "old_la_code", keep="last"
+        )
+        named = group.merge(
+            latest_area,
+            left_on="neighbour_old_la_code",
+            right_on="old_la_code",
+            suffixes=("_of", ""),
+        )
+        return named.sort_values("rank")[
+            ["rank", "old_la_code", "la_code", "la_name", "closeness"]
+        ].reset_index(drop=True)
+
+    def neighbour_average(
+        self, measure: str, la: str | int, year: int, edition: str, release: int | None = None
+    ) -> NeighbourAverage:
+        year = int(year)
+        release = release or self._latest_release(measure, year)
+        rows = self._rows(measure, release)
+        rows = rows[rows["year"].eq(year)].merge(self.areas[["la_code", "old_la_code"]])
+        group = self.statistical_neighbours(la, edition).drop(columns="la_code")
+        table = group.merge(
+            rows[["old_la_code", "la_code", "value", "marker"]], how="left", on="old_la_code"
+        )
+        if table["old_la_code"].duplicated().any():
+            raise DataError(
+                [
+                    Problem(
+                        "ambiguous",
+                        f"two {measure} figures for one neighbour in {year}",
+                        file=f"{MEASURES_DIR}/{measure}.csv",
+                    )
+                ]
+            )
+        missing = table.loc[table["value"].isna(), "la_name"].tolist()
+        table = table[["rank", "old_la_code", "la_code", "la_name", "closeness", "value", "marker"]]
+        return NeighbourAverage(float(table["value"].mean()), release, edition, table, missing)
+
+    def _rows(self, measure: str, release: int | None) -> pd.DataFrame:
+        if measure not in self.provenance["measures"]:
+            raise ConfigError(f"unknown measure {measure!r}; the extract has {self.measures}")
+        rows = self.figures[self.figures["measure"].eq(measure)]
+        return rows if release is None else rows[rows["release"].eq(int(release))]
+
+    def _latest_release(self, measure: str, year: int) -> int:
+        years = self._rows(measure, None)
+        releases = years.loc[years["year"].eq(year), "release"]
+        if releases.empty:
+            raise ConfigError(f"no {measure} figures for {year}; {self._coverage(measure)}")
+        return int(releases.max())
+
+    def _source_id(self, measure: str, release: int) -> str:
+        return self.provenance["measures"][measure]["releases"][str(release)]["source"]
+
+    def _source_path(self, measure: str) -> dict[int, str]:
+        releases = self.provenance["measures"][measure]["releases"]
+        return {int(r): self._sources[entry["source"]]["path"] for r, entry in releases.items()}
+
+    def _coverage(self, measure: str) -> str:
+        releases = self.provenance["measures"][measure]["releases"]
+        spans = ", ".join(
+            f"release {r}: {e['years'][0]}-{e['years'][1]}" for r, e in sorted(releases.items())
+        )
+        return f"{measure} covers {spans}"
+
+
+def load_extract(path: Path | str | None = None) -> Extract:
+    """The extract at `path`, else evidence/data/published in the working directory or the
+    nearest parent that has one; every file is checked against provenance.json."""
+    folder = Path(path) if path else _find_extract()
+    provenance_path = folder / PROVENANCE
+    if not provenance_path.is_file():
+        raise UnusableInput(f"{provenance_path}: no extract here; run `scrutiny data extract`")
+    provenance = json.loads(provenance_path.read_text("utf-8"))
+    problems = [
+        Problem(
+            "sha256-mismatch",
+            f"expected sha256 {expected}, got {actual}",
+            file=str(folder / relative),
+        )
+        for relative, expected in provenance["files"].items()
+        if (actual := _sha_or_missing(folder / relative)) != expected
+    ]
+    if problems:
+        raise DataError(problems, source=str(folder))
+    figures = pd.concat(
+        [
+            _read_csv(folder / f"{MEASURES_DIR}/{m}.csv").assign(measure=m)
+            for m in sorted(provenance["measures"])
+        ],
+        ignore_index=True,
+    )[["measure", *FIGURE_COLUMNS]]
+    return Extract(figures, _read_csv(folder / AREAS), _read_csv(folder / NEIGHBOURS), provenance)
+
+
+def _one_per_year(rows: pd.DataFrame, la: str | int) -> pd.DataFrame:
+    """The latest release's row for each year. An old code or name that covers two area codes
+    (815: North Yorkshire county, then unitary) keeps the one that is not marked `z`."""
+    latest = rows[rows["release"].eq(rows.groupby("year")["release"].transform("max"))]
+    shared = latest["year"].duplicated(keep=False)
+    latest = latest[~(shared & latest["marker"].eq("z"))]
+    if latest["year"].duplicated().any():
+        codes = sorted(latest["la_code"].unique())
+        raise ConfigError(
+            f"{la!r} matches several areas with figures ({codes}): name it by its new LA code"
+        )
+    return latest.sort_values("year")
+
+
+def _find_extract() -> Path:
+    for folder in [Path.cwd(), *Path.cwd().parents]:
+        if (folder / EXTRACT_DIR / PROVENANCE).is_file():
+            return folder / EXTRACT_DIR
+    raise UnusableInput(
+        f"no {EXTRACT_DIR} in {Path.cwd()} or its parents; "
+        "run `scrutiny data extract` or pass the folder"
+    )
+
+
+def _sha_or_missing(path: Path) -> str:
+    return sha256_of(path) if path.is_file() else "(file missing)"
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Codes and markers as text ('' when blank), value as float, years as int."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "value" in frame.columns:
+        frame["value"] = pd.to_numeric(frame["value"].mask(frame["value"].eq(""))).astype(float)
+    for column in ("release", "year", "rank"):
+        if column in frame.columns:
+            frame[column] = frame[column].astype(int)
+    return frame

@@ -1,0 +1,43 @@
+"""Reporting quarters: calendar quarters named like 2022Q1 (January to March 2022)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from scrutiny.errors import ConfigError
+
+LABEL = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+@dataclass(frozen=True)
+class Quarter:
+    label: str
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, label: str) -> Quarter:
+        match = LABEL.match(str(label).strip())
+        if not match:
+            raise ConfigError(f"quarter {label!r} is not of the form 2022Q1 (year, Q, 1-4)")
+        year, number = int(match.group(1)), int(match.group(2))
+        start = date(year, 3 * number - 2, 1)
+        following = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
+        return cls(f"{year}Q{number}", start, following - timedelta(days=1))
+
+    @property
+    def year_to_end(self) -> date:
+        """The day a year before the quarter's last day: '12 months to the quarter end'."""
+        return self.end.replace(year=self.end.year - 1) + timedelta(days=1)
+
+    def resolve(self, value: object) -> object:
+        """Replace the register's date tokens (@quarter_end, @year_to_quarter_end)."""
+        tokens = {"@quarter_end": self.end, "@quarter_start": self.start,
+                  "@year_to_quarter_end": self.year_to_end}
+        if isinstance(value, str) and value.startswith("@"):
+            if value not in tokens:
+                raise ConfigError(f"unknown date token {value!r} (known: {', '.join(tokens)})")
+            return tokens[value]
+        return value

@@ -1,0 +1,81 @@
+"""Test helpers: tiny 903 returns written as CSVs (one folder per collection year) and loaded.
+
+Rows are dicts built by `child`, `episode`, `oc2` and `missing`; dates are given as ISO
+strings and written as dd/mm/YYYY, so tests go through the reader's cleaning.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from scrutiny import ssda903
+from scrutiny.ssda903.dataset import Dataset, schema
+
+
+def child(child_id: str, dob: str, ethnic: str = "WBRI", sex: str = "1") -> dict:
+    return {"CHILD": child_id, "SEX": sex, "DOB": dob, "ETHNIC": ethnic, "UPN": "UN1"}
+
+
+def episode(
+    child_id: str,
+    decom: str,
+    dec: str = "",
+    rec: str = "",
+    rne: str = "S",
+    ls: str = "C2",
+    place: str = "U4",
+    provider: str = "PR1",
+) -> dict:
+    return {
+        "CHILD": child_id,
+        "DECOM": decom,
+        "RNE": rne,
+        "LS": ls,
+        "CIN": "N1",
+        "PLACE": place,
+        "PLACE_PROVIDER": provider,
+        "DEC": dec,
+        "REC": rec,
+    }
+
+
+def oc2(child_id: str, teeth: str = "", health: str = "", immunisations: str = "") -> dict:
+    return {
+        "CHILD": child_id,
+        "TEETH_CHECK": teeth,
+        "HEALTH_ASSESSMENT": health,
+        "IMMUNISATIONS": immunisations,
+    }
+
+
+def missing(child_id: str, start: str, kind: str = "M") -> dict:
+    return {"CHILD": child_id, "MISSING": kind, "MIS_START": start}
+
+
+def write_903(root: Path, years: dict[int, dict[str, list[dict]]]) -> Path:
+    """Write `{year: {table: rows}}` as root/<year>/<table>.csv with the return's full header."""
+    for year, tables in years.items():
+        folder = root / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, rows in tables.items():
+            spec = schema()["tables"][name]
+            with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=spec["columns"], restval="")
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow({k: _as_written(k, v, spec["dates"]) for k, v in row.items()})
+    return root
+
+
+def load_903(root: Path, years: dict[int, dict[str, list[dict]]]) -> Dataset:
+    """Write the return under `root` and read it back through `ssda903.load`."""
+    return ssda903.load(write_903(root, years))
+
+
+def _as_written(column: str, value: str, dates: list[str]) -> str:
+    """ISO dates as the return writes them (dd/mm/YYYY); everything else unchanged."""
+    if column in dates and value:
+        year, month, day = value.split("-")
+        return f"{day}/{month}/{year}"
+    return value
