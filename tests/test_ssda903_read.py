@@ -367,3 +367,18 @@ def test_validate_json(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["errors"] == 0
     assert report["rows"] == {"episodes": 3, "header": 2}
+
+
+def test_duplicate_record_in_one_return_warns_and_keeps_the_later_row(tmp_path):
+    write(tmp_path, "h.csv", HEADER, "1,1,01/02/2015,WBRI,A123456789012,,")
+    write(
+        tmp_path,
+        "e.csv",
+        EPISODES,
+        "1,01/05/2020,S,C2,N1,U4,PR1,,,,,,",
+        "1,01/05/2020,S,C2,N1,U6,PR4,,,,,,",
+    )
+    report = ssda903.inspect(tmp_path)
+    assert report.errors == []
+    assert [(p.rule, p.row) for p in report.warnings] == [("duplicate-record", 2)]
+    assert list(report.dataset.episodes["PLACE"]) == ["U6"]

@@ -38,6 +38,7 @@ class Measurement:
             "claimed": self.figure.claimed,
             "comparison": self.figure.comparison,
             "measured": value,
+            "shown": self.shown(),
             "numerator": self.numerator,
             "denominator": self.denominator,
             "unit": self.unit,

@@ -55,8 +55,10 @@ def dfe_value(extract, p: dict, inputs: Inputs):
 
 def dfe_change(extract, p: dict, inputs: Inputs):
     la = area(p, inputs)
-    before = extract.value(p["measure"], la, int(p["start_year"]), p.get("release"))
-    after = extract.value(p["measure"], la, int(p["end_year"]), p.get("release"))
+    years = [int(p["start_year"]), int(p["end_year"])]
+    release = p.get("release") or max(releases_covering(inputs, p["measure"], years), default=None)
+    before = extract.value(p["measure"], la, years[0], release)
+    after = extract.value(p["measure"], la, years[1], release)
     change = 100.0 * (after.value - before.value) / before.value
     definition = (f"% change in {p['measure']} for {after.la_name}, "
                   f"{before.year} to {after.year} (years ending 31 March)")
@@ -120,15 +122,22 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
                        dict(figure.params), notes, unit)
 
 
-def releases_of(inputs: Inputs, measure: str) -> list[int]:
-    return sorted(int(r) for r in inputs.extract.provenance["measures"][measure]["releases"])
+def figure_years(params: dict) -> list[int]:
+    return [int(params[k]) for k in ("year", "start_year", "end_year") if k in params]
+
+
+def releases_covering(inputs: Inputs, measure: str, years: list[int]) -> list[int]:
+    """Releases that publish `measure` for every one of `years`, oldest first."""
+    releases = inputs.extract.provenance["measures"][measure]["releases"]
+    return sorted(int(r) for r, entry in releases.items()
+                  if all(entry["years"][0] <= y <= entry["years"][1] for y in years))
 
 
 def release_variants(figure: Figure, inputs: Inputs) -> list[tuple[str, str, dict]]:
     """The same query in every release that publishes it (figures are revised)."""
     measure = figure.params.get("measure") or figure.params.get("numerator")
     return [(f"DfE {release} release", figure.metric, {**figure.params, "release": release})
-            for release in releases_of(inputs, measure)]
+            for release in releases_covering(inputs, measure, figure_years(figure.params))]
 
 
 def national_chart(figures: list[Figure], inputs: Inputs):

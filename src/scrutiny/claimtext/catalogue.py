@@ -2,7 +2,8 @@
 
 The mapping is either a dict or a YAML file with a `documents:` section (the register's own
 layout), e.g. `{FR: {file: 000_7af94297a153296b.txt, title: Final report, date: 2022-05-11}}`.
-A file the mapping does not name gets an id made from its file name.
+A file the mapping does not name gets an id made from its file name. Keys other than
+file, title and date are ignored: the register may say more about a document.
 """
 
 from __future__ import annotations
@@ -30,10 +31,7 @@ def load_catalogue(source: Path | str | Mapping | None) -> dict[str, DocumentInf
     """Document descriptions keyed by file name."""
     if source is None:
         return {}
-    if isinstance(source, Mapping):
-        mapping = source
-    else:
-        mapping = _read_yaml(Path(source))
+    mapping = source if isinstance(source, Mapping) else _read_yaml(Path(source))
     mapping = mapping.get("documents", mapping) if isinstance(mapping, Mapping) else mapping
     if not isinstance(mapping, Mapping):
         raise ConfigError(f"{source}: expected a mapping of document ids to {{file: ...}}")
@@ -41,9 +39,6 @@ def load_catalogue(source: Path | str | Mapping | None) -> dict[str, DocumentInf
     for doc_id, entry in mapping.items():
         if not isinstance(entry, Mapping) or not entry.get("file"):
             raise ConfigError(f"document {doc_id!r}: expected {{file: NAME, title: ...}}")
-        unknown = set(entry) - {"file", "title", "date"}
-        if unknown:
-            raise ConfigError(f"document {doc_id!r}: unknown key(s) {sorted(unknown)}")
         info = DocumentInfo(str(doc_id), str(entry["file"]), entry.get("title"), _date(entry))
         catalogue[Path(info.file).name] = info
     return catalogue

@@ -38,8 +38,8 @@ _PATTERNS = [
         rf"(?:the period\s+)?(?:from\s+|between\s+)?(?P<a>{_MONTH_YEAR})\s*(?:to|–|-|and|until)\s*"
         rf"(?P<b>{_MONTH_YEAR})", re.I)),
     ("months-to", re.compile(
-        rf"(?:the\s+)?(?:last\s+|past\s+)?(?P<n>{_COUNT})[- ]months?(?:\s+period)?\s+(?:up\s+)?to\s+"
-        rf"(?P<b>{_MONTH_YEAR})", re.I)),
+        rf"(?:the\s+)?(?:last\s+|past\s+)?(?P<n>{_COUNT})[- ]months?(?:\s+period)?\s+"
+        rf"(?:up\s+)?to\s+(?P<b>{_MONTH_YEAR})", re.I)),
     ("relative", re.compile(
         rf"(?:the\s+)?(?:last|past|previous)\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>months?|years?)\b",
         re.I)),

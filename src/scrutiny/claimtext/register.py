@@ -25,9 +25,7 @@ def register_entries(statements: Iterable[Statement]) -> list[dict]:
 
 def register_yaml(statements: Iterable[Statement]) -> str:
     entries = register_entries(statements)
-    return yaml.safe_dump(
-        {"claims": entries}, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
+    return yaml.safe_dump({"claims": entries}, sort_keys=False, allow_unicode=True, width=100)
 
 
 def claim_id(statement: Statement, taken: set[str]) -> str:

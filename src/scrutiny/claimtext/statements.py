@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scrutiny.claimtext.periods import Period, find_periods
+from scrutiny.claimtext.periods import MONTH, Period, find_periods
 from scrutiny.claimtext.sentences import Sentence
 from scrutiny.claimtext.subjects import (
     PEOPLE,
@@ -39,11 +39,11 @@ _QUAL = (
     + "|".join(re.escape(q) for qs in _QUALIFIERS.values() for q in sorted(qs, key=len)[::-1])
     + r")\s+)?"
 )
-_NOT_A_WORD = r"(?!(?:of|the|and|or|to|in|for|with|by|at|on|was|were|is|are|had|has|have|that|which|who|a|an)\b)"
-_MONTH_YEAR = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?:19|20)\d\d"
+_NOT_A_WORD = (
+    r"(?!(?:of|the|and|or|to|in|for|with|by|at|on|was|were|is|are|had|has|have|that|which|who|"
+    r"a|an)\b)"
 )
+_MONTH_YEAR = rf"\b{MONTH}\s+(?:19|20)\d\d\b"
 _DOWN = r"reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|down|cut"
 _UP = r"increas\w*|ris\w*|rose|gr[eo]wn?|growth|grew|up"
 
@@ -109,7 +109,8 @@ _NATIONAL = re.compile(r"\bnational(?:ly)?\b|\bin england\b|\bacross england\b",
 _TAIL_END = re.compile(r"[,;.]\s|\s(?:and|but)\s|[.;]$")
 _MONEY = re.compile(r"£|\bbudgets?\b|\bspend\b|\bcosts?\b|\bsavings?\b", re.I)
 _HEDGE = re.compile(
-    r"\b(?:could|would|might|may|will|estimated?|estimates|predicted|predicts?|forecasts?|"
+    r"\b(?:could|would|might|may(?!\s+(?:19|20)\d\d)|will|estimated?|estimates|predicted|"
+    r"predicts?|forecasts?|"
     r"projected|targets?|aims?|ambition|expected\s+to|hopes?)\b",
     re.I,
 )
@@ -151,6 +152,7 @@ class _Mention:
     subject: str | None = None
     period: Period | None = None
     paired: bool = False  # second value of "from X to Y": read in the first value's clause
+    proportion: bool = False  # a share of something ("12%", "a third"), not a count
 
 
 def find_statements(
@@ -187,7 +189,7 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     if subject is None:
         subject = phrase_before(text[clause_start:], mention.start - clause_start)
         subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
-    if not is_countable(subject) and mention.claimed and not mention.claimed.endswith("%"):
+    if not (mention.proportion or is_countable(subject)):
         return None
     period = mention.period or _nearest_period(periods, mention, clause_start, clause_end)
     clues = text[clause_start : _tail_end(text, mention.end, clause_end)]
@@ -256,11 +258,15 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         return [_percent(match, text, comparison)]
     if kind == "fraction":
         subject = phrase_after(text, match.end())
-        return [_Mention(match.start(), match.end(), groups["n"].lower(), comparison, subject)]
+        claimed = " ".join(groups["n"].lower().split())
+        return [_Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)]
     if kind == "range":
         if _YEAR.fullmatch(groups["a"]):
             return []
-        return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=")]
+        named = _NAMED_AFTER.match(text[match.end() :])
+        named = named if named and named.group(2) else None
+        subject = phrase_after(text, match.end() + named.start(2)) if named else None
+        return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
     if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
@@ -273,15 +279,18 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     after = _CHANGE_AFTER.match(text[match.end() :])
     if after:
         direction = _direction(after.group("dir"))
-        subject = phrase_after(text, match.end() + after.end()) if after.end() > after.end("dir") else None
-        return _Mention(match.start(), match.end() + after.end("dir"), claimed, direction, subject)
+        named = after.end() > after.end("dir")  # "reduction in <what>"
+        subject = phrase_after(text, match.end() + after.end()) if named else None
+        end = match.end() + after.end("dir")
+        return _Mention(match.start(), end, claimed, direction, subject, proportion=True)
     before = _CHANGE_BEFORE.search(text[: match.start()])
     if before:
-        return _Mention(before.start(), match.end(), claimed, _direction(before.group("dir")))
+        direction = _direction(before.group("dir"))
+        return _Mention(before.start(), match.end(), claimed, direction, proportion=True)
     named = _NAMED_AFTER.match(text[match.end() :])
     start = named.start(1) if named and named.group(1) else named.start(2) if named else None
     subject = phrase_after(text, match.end() + start) if named else None
-    return _Mention(match.start(), match.end(), claimed, comparison, subject)
+    return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
 
 
 def _directions(sentence, document, periods, numeric: list[Statement], mentions):
@@ -294,7 +303,8 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions)
                 continue
             subject = match.groupdict().get("np") or phrase_after(text, match.end(), strict=False)
             subject = " ".join((subject or "").split())
-            scope_start = max([0, *(b.end() for b in _SCOPE_BOUNDARY.finditer(text[: match.start()]))])
+            boundaries = _SCOPE_BOUNDARY.finditer(text[: match.start()])
+            scope_start = max([0, *(b.end() for b in boundaries)])
             before = text[scope_start : match.start()]
             if not is_countable(subject) or _HEDGE.search(before):
                 continue
@@ -308,7 +318,9 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions)
             period = _nearest_period(periods, here, scope_start, scope_end)
             clues = f"{subject} {text[match.start() : _tail_end(text, match.end(), len(text))]}"
             direction = _direction(match.group("dir"))
-            found.append(_build(sentence, document, None, direction, subject, period, clues, national))
+            found.append(
+                _build(sentence, document, None, direction, subject, period, clues, national)
+            )
     return found
 
 
@@ -318,11 +330,13 @@ def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period 
     inside = [p for p in inside if not (p.start < mention.end and mention.start < p.end)]
     if not inside:
         return None
-    nearest = min(
-        inside,
-        key=lambda p: (p.start - mention.end) if p.start >= mention.end else 2 * (mention.start - p.end),
-    )
-    return nearest.period
+
+    def distance(found) -> int:
+        if found.start >= mention.end:
+            return found.start - mention.end
+        return 2 * (mention.start - found.end)
+
+    return min(inside, key=distance).period
 
 
 def _with_relative_clause(subject: str, after: str) -> str:

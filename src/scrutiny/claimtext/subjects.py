@@ -14,7 +14,7 @@ PEOPLE = (
     r"women|men|mothers|fathers|care\s+leavers?|girls|boys|babies|pupils|"
     r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?)"
 )
-_COUNTABLE = re.compile(rf"\b{PEOPLE}\b", re.IGNORECASE)
+_COUNTABLE = re.compile(rf"\b{PEOPLE}\b|\blooked[- ]after\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:(?:the|overall)\s+)?(?:(?:total\s+)?(?:numbers?|percentage|proportion|use|rate)\s+of\s+)?"
     r"(?:the\s+)?",
@@ -25,7 +25,8 @@ _STOP_STRICT = {
     "would", "will", "can", "may", "might", "should", "during", "over", "from", "since", "as",
     "and", "but", "however", "which", "where", "whilst", "while", "when", "to", "than",
     "compared", "who", "whose", "that", "at", "by", "each", "per", "or",
-    "varied", "varies", "vary", "stood", "totalled", "reached", "ranged",
+    "varied", "varies", "vary", "stood", "totalled", "reached", "ranged", "fell", "fallen",
+    "rose", "risen", "reduced", "increased", "decreased", "dropped", "went",
 }
 _STOP_LOOSE = _STOP_STRICT - {"who", "to", "by", "at", "from", "that"}
 _PHRASE_END = re.compile(r"[,.;:()–\[\]\"“”]|\s-\s|\bin the\b")
@@ -34,7 +35,7 @@ _BEFORE = re.compile(r"\b(?:numbers?|percentage|proportion)\s+of\s+", re.IGNOREC
 
 _CLA = re.compile(
     r"\b(?:looked[- ]after children|children\s+(?:who\s+are\s+)?looked[- ]after|"
-    r"children\s+in\s+care|cla)\b"
+    r"children\s+in\s+care|cla|^looked[- ]after(?:\s+numbers)?$)\b"
 )
 
 PLACEMENT_GROUPS = [
@@ -48,7 +49,7 @@ PLACEMENT_GROUPS = [
     (r"external placement", "external"),
 ]
 _METRIC_CLUES = [
-    (r"dental|teeth", "oc2-dental"),
+    (r"dental|dentist|teeth", "oc2-dental"),
     (r"health assessment", "oc2-health-assessment"),
     (r"immunis", "oc2-immunisations"),
     (r"at birth|new-?born", "starters-newborn"),
@@ -78,11 +79,13 @@ def phrase_after(text: str, start: int, strict: bool = True) -> str | None:
 
 
 def phrase_before(text: str, end: int) -> str | None:
-    """The thing counted when it is named before the number: "the number of X ... 702"."""
+    """The thing counted when it is named before the number: "the number of X ... 702",
+    or a clause that opens with it: "Children looked after fell by 12%"."""
     leads = list(_BEFORE.finditer(text[:end]))
-    if not leads:
-        return None
-    return phrase_after(text[:end], leads[-1].end())
+    if leads:
+        return phrase_after(text[:end], leads[-1].end())
+    opening = phrase_after(text[:end], 0)
+    return opening if is_countable(opening) else None
 
 
 def is_countable(phrase: str | None) -> bool:

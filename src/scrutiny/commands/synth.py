@@ -29,7 +29,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.last_year < args.first_year:
-        raise UnusableInput(f"--last-year {args.last_year} is before --first-year {args.first_year}")
+        raise UnusableInput(
+            f"--last-year {args.last_year} is before --first-year {args.first_year}")
     if args.children is not None and args.children < 1:
         raise UnusableInput(f"--children must be at least 1, not {args.children}")
     written = synth.generate(args.out, args.seed, args.children, args.first_year, args.last_year)

@@ -122,11 +122,13 @@ def deduplicate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
             "duplicate-record",
             f"a later row of the same return has the same "
             f"{'/'.join(id_keys)}; that later row is used",
-            file=row._file,
-            row=int(row._row),
+            file=file,
+            row=int(row),
             severity="warning",
         )
-        for row in usable[repeated].itertuples()
+        for file, row in zip(
+            usable.loc[repeated, "_file"], usable.loc[repeated, "_row"], strict=True
+        )
     ]
     return pd.concat(
         [usable.drop_duplicates(subset=keys, keep="last"), ordered[~has_keys]]

@@ -10,7 +10,6 @@ from scrutiny.synth.config import AGE_BANDS, Choice, age_band, calibration
 from scrutiny.synth.population import Entrants, age_years, birthday, day, year_start
 
 EMERGENCY = ("L1", "L2")
-EVENTS = ("exit", "move", "legal", "temporary", "adoption")
 MONTH_DAYS = 30.44
 
 
@@ -151,7 +150,7 @@ class Careers:
         probs = 1 - np.exp(-np.stack([h_exit, h_move, h_legal, h_temp, h_adopt], axis=1))
         probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1.0)
         u = rng.random(n)
-        event = (u[:, None] >= np.cumsum(probs, axis=1)).sum(axis=1)  # len(EVENTS) = none
+        event = (u[:, None] >= np.cumsum(probs, axis=1)).sum(axis=1)  # 0-4 as stacked; 5 = none
         days = month_start + np.floor(rng.random(n) * (next_month - month_start)).astype(np.int64)
         on = np.maximum(days, o["ep_start"] + 1)
         turns18 = o["b18"] < next_month
@@ -229,7 +228,8 @@ class Careers:
             "RNE": np.full(len(idx), "P"), "LS": o["ls"][idx],
             "PLACE": self.rules.temporary_places.draw(rng, len(idx)).astype("U2"),
             "PLACE_PROVIDER": np.full(len(idx), "", dtype="U3"),
-            "REC": np.full(len(idx), "X1", dtype="U3"), "REASON_PLACE_CHANGE": np.full(len(idx), "OTHER"),
+            "REC": np.full(len(idx), "X1", dtype="U3"),
+            "REASON_PLACE_CHANGE": np.full(len(idx), "OTHER"),
         })
         o["ep_start"][idx] = back
         o["rne"][idx] = "P"
@@ -282,7 +282,7 @@ def simulate(rng: np.random.Generator, entrants: Entrants, first_year: int,
     ends = np.append(starts[1:], day(last_year, 4, 1))
     pending = {"child": np.empty(0, np.int64), "day": np.empty(0, np.int64),
                "dob": np.empty(0, np.int64)}
-    for month_start, next_month in zip(starts, ends):
+    for month_start, next_month in zip(starts, ends, strict=True):
         careers.step(month_start, next_month)
         lo, hi = np.searchsorted(entrants.entry, [month_start, next_month])
         careers.start(entrants.child[lo:hi], entrants.entry[lo:hi], entrants.dob[lo:hi],
@@ -295,7 +295,8 @@ def simulate(rng: np.random.Generator, entrants: Entrants, first_year: int,
         if due.any():
             order = np.argsort(pending["day"][due], kind="stable")
             child, back, dob = (pending[k][due][order] for k in ("child", "day", "dob"))
-            careers.start(child, back, dob, np.zeros(len(child), bool), np.zeros(len(child), np.int64))
+            none = np.zeros(len(child), np.int64)
+            careers.start(child, back, dob, none.astype(bool), none)
             pending = {k: v[~due] for k, v in pending.items()}
     careers.finish()
     episodes = pd.DataFrame({k: np.concatenate([e[k] for e in careers.episodes])

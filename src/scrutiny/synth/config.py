@@ -1,4 +1,4 @@
-"""Calibration rates and public targets of the synthetic authority, read from YAML beside this file."""
+"""Calibration rates and public targets of the synthetic authority (YAML beside this file)."""
 
 from __future__ import annotations
 

@@ -112,7 +112,9 @@ def _age_mix(year: int) -> Choice:
     tgt = targets()
     if year in tgt["years"]:
         i = tgt["years"].index(year)
-        return Choice.of({b: tgt["starters_by_age"][t][i] for b, t in zip(AGE_BANDS, TARGET_AGE_BANDS)})
+        by_age = tgt["starters_by_age"]
+        pairs = zip(AGE_BANDS, TARGET_AGE_BANDS, strict=True)
+        return Choice.of({band: by_age[label][i] for band, label in pairs})
     return Choice.of(calibration()["warmup_age_mix"])
 
 
@@ -134,10 +136,12 @@ def draw_entrants(rng: np.random.Generator, years: list[int], counts: np.ndarray
     """Every child's first entry to care, with the facts that stay fixed for life."""
     cal = calibration()
     entry_parts, band_parts = [], []
-    for year, n in zip(years, counts):
+    for year, n in zip(years, counts, strict=True):
         start = year_start(year)
         entry_parts.append(rng.integers(start, year_start(year + 1), size=n))
-        band_parts.append(_age_mix(year).draw(rng, n))
+        mix = _age_mix(year)
+        per_band = _round_to_total(mix.probs * n, n)
+        band_parts.append(rng.permutation(np.repeat(mix.codes, per_band)))
     entry = np.concatenate(entry_parts)
     bands = np.concatenate(band_parts)
     order = np.argsort(entry, kind="stable")

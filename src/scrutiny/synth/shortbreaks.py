@@ -17,7 +17,7 @@ def simulate(rng: np.random.Generator, years: list[int], counts: np.ndarray,
     """
     cal = calibration()["short_breaks"]
     start = np.concatenate([rng.integers(year_start(y), year_start(y + 1), size=n)
-                            for y, n in zip(years, counts)])
+                            for y, n in zip(years, counts, strict=True)])
     n = len(start)
     child = first_child + np.arange(n)
     dob = start - rng.integers(int(5 * YEAR_DAYS), int(15 * YEAR_DAYS), size=n)
@@ -25,7 +25,8 @@ def simulate(rng: np.random.Generator, years: list[int], counts: np.ndarray,
     v3 = rng.random(n) < cal["v3_share"]
     place = Choice.of(cal["places"]).draw(rng, n)
 
-    breaks = np.where(v3, np.maximum(1, rng.poisson(cal["v3_breaks_per_month"] * length / 30.44)), 1)
+    expected = cal["v3_breaks_per_month"] * length / 30.44
+    breaks = np.where(v3, np.maximum(1, rng.poisson(expected)), 1)
     owner = np.repeat(np.arange(n), breaks)
     nights = rng.integers(cal["v3_nights"][0], cal["v3_nights"][1] + 1, size=len(owner))
     gap = 1 + rng.exponential(30.44 / cal["v3_breaks_per_month"], size=len(owner)).astype(np.int64)

@@ -1,4 +1,4 @@
-"""Write yearly returns as the CSV files an authority would upload (DfE headers and column order)."""
+"""Write yearly returns as the CSV files an authority uploads (DfE headers, column order)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Build the quarterly evidence pack: plan, execute, render, index, check, swap in."""

@@ -1,0 +1,134 @@
+"""Build a quarter's pack: validate inputs, run stale notebooks, render, index, swap in.
+
+The pack is built in a temporary folder beside the old one and swapped in only when every
+step has succeeded, so an interrupted or failed build leaves the previous pack untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrutiny import ssda903
+from scrutiny.checks import KNOWN_METRICS
+from scrutiny.claims import load_register
+from scrutiny.errors import ConfigError, DataError, ScrutinyError
+from scrutiny.groups import load_groups
+from scrutiny.pack import index
+from scrutiny.pack.disclosure_scan import scan_pack
+from scrutiny.pack.execute import read_result, run_all
+from scrutiny.pack.plan import CLAIM_NOTEBOOK, SCORECARD_NOTEBOOK, input_hashes, plan_jobs, stale
+from scrutiny.pack.render import render_html
+from scrutiny.params import load_params
+from scrutiny.paths import resolve
+from scrutiny.published import load_extract
+
+RESULT = "application/vnd.scrutiny.result+json"
+SCORECARD = "application/vnd.scrutiny.scorecard+json"
+
+
+class BuildFailed(ScrutinyError):
+    exit_code = 1
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    ran: list[str]
+    reused: list[str]
+
+
+def notebooks_of(root: Path) -> list[Path]:
+    return [p for p in (root / CLAIM_NOTEBOOK, root / SCORECARD_NOTEBOOK) if p.exists()]
+
+
+def check_inputs(root: Path, params: dict) -> None:
+    """Fail before touching anything when the 903 extract or the published extract is bad."""
+    data = resolve(params["data_903"], root)
+    report = ssda903.inspect(data)
+    if report.errors:
+        raise DataError(report.errors, str(data))
+    load_extract(resolve(params["published_extract"], root))
+    if params.get("groups"):
+        load_groups(resolve(params["groups"], root))
+
+
+def previous_manifest(pack: Path) -> dict:
+    try:
+        return json.loads((pack / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def swap_in(build: Path, target: Path) -> None:
+    old = target.with_name(f".previous-{target.name}-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    build.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_pack(root: Path, quarter: str | None = None, params_file: Path | None = None,
+               out: Path | None = None, jobs: int = 2, only: list[str] | None = None,
+               timeout: int = 600, progress: bool = True) -> BuildReport:
+    params, _ = load_params(root, notebooks_of(root), quarter, params_file)
+    register = load_register(resolve(params["register"], root), KNOWN_METRICS)
+    claim_ids = [c.id for c in register.claims]
+    unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
+    if unknown:
+        raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
+    check_inputs(root, params)
+    target = out or root / "rendered" / params["quarter"]
+    inputs = input_hashes(root, params)
+    planned = plan_jobs(root, params, claim_ids, inputs)
+    previous = previous_manifest(target)
+    todo = stale(planned, previous, target if target.exists() else None)
+    if only:
+        todo = [job for job in todo if job.name in only]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    build = target.with_name(f".building-{target.name}-{os.getpid()}")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir()
+    try:
+        return finish(root, params, register, planned, todo, previous, target, build, inputs,
+                      jobs, timeout, progress)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+
+
+def finish(root, params, register, planned, todo, previous, target, build, inputs, jobs,
+           timeout, progress) -> BuildReport:
+    running = {job.name for job in todo}
+    for job in planned:
+        if job.name not in running:
+            for suffix in (".ipynb", ".html"):
+                shutil.copy2(target / f"{job.name}{suffix}", build / f"{job.name}{suffix}")
+    outcomes = run_all(todo, build, root, jobs, timeout, progress)
+    failed = [(o.job.name, o.error) for o in outcomes if not o.ok]
+    if failed:
+        lines = "\n  ".join(f"{name}: {error}" for name, error in failed)
+        raise BuildFailed(f"{len(failed)} notebook(s) failed; the previous pack is unchanged:"
+                          f"\n  {lines}")
+    seconds = {o.job.name: round(o.seconds, 2) for o in outcomes}
+    notebooks = {}
+    for job in planned:
+        if job.name in running:
+            render_html(build / f"{job.name}.ipynb", job.name)
+            notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
+        else:
+            notebooks[job.name] = {**previous["notebooks"][job.name], "reused": True}
+    results = [read_result(build / f"{job.name}.ipynb", RESULT) for job in planned
+               if job.name != "scorecard"]
+    scorecard = (read_result(build / "scorecard.ipynb", SCORECARD)
+                 if (build / "scorecard.ipynb").exists() else None)
+    extract = load_extract(resolve(params["published_extract"], root))
+    index.render_index(build, root, params, results, scorecard, failed, inputs,
+                       register.documents, extract.provenance["sources"])
+    index.write_json(build / "verdicts.json", index.verdict_rows(results))
+    index.write_json(build / "manifest.json", index.manifest(root, params, inputs, notebooks))
+    scan_pack(build, resolve(params["data_903"], root))
+    swap_in(build, target)
+    return BuildReport(target, sorted(running), sorted(set(notebooks) - running))

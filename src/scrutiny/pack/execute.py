@@ -1,0 +1,87 @@
+"""Run notebooks with papermill: one process per notebook, several at once, each time-limited.
+
+Separate processes, not an in-process pool: papermill and ZMQ kernels are not safe across
+threads sharing a working directory (papermill #473, #552).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import yaml
+from tqdm import tqdm
+
+from scrutiny.pack.plan import Job
+
+
+@dataclass
+class Outcome:
+    job: Job
+    ok: bool
+    seconds: float
+    error: str = ""
+
+
+def first_error(notebook: Path, stderr: str) -> str:
+    """The first error a reader needs: the failing cell's exception, else papermill's message."""
+    if notebook.exists():
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    return f"{output['ename']}: {output['evalue']}".splitlines()[0]
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return lines[-1] if lines else "papermill failed without a message"
+
+
+def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
+    output = out_dir / f"{job.name}.ipynb"
+    params_file = out_dir / f".{job.name}.params.yml"
+    params_file.write_text(yaml.safe_dump(job.parameters, sort_keys=True))
+    command = [sys.executable, "-m", "papermill", str(job.notebook), str(output),
+               "-f", str(params_file), "--cwd", str(root), "-k", "python3",
+               "--execution-timeout", str(timeout), "--start-timeout", "120",
+               "--no-progress-bar", "--log-level", "ERROR"]
+    started = time.perf_counter()
+    process = subprocess.run(command, capture_output=True, text=True, cwd=root)
+    seconds = time.perf_counter() - started
+    params_file.unlink(missing_ok=True)
+    if process.returncode != 0:
+        return Outcome(job, False, seconds, first_error(output, process.stderr))
+    return Outcome(job, True, seconds)
+
+
+def run_all(jobs: list[Job], out_dir: Path, root: Path, workers: int, timeout: int,
+            progress: bool = True) -> list[Outcome]:
+    if not jobs:
+        return []
+    outcomes = []
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [pool.submit(run_one, job, out_dir, root, timeout) for job in jobs]
+        bar = tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=not progress,
+                   file=sys.stderr)
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes.append(outcome)
+            bar.update(1)
+            if not outcome.ok:
+                bar.write(f"FAILED {outcome.job.name}: {outcome.error}")
+        bar.close()
+    return sorted(outcomes, key=lambda o: o.job.name)
+
+
+def read_result(notebook: Path, mimetype: str) -> dict | None:
+    """The JSON result a notebook displayed (its verdict for the index)."""
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if mimetype in data:
+                value = data[mimetype]
+                return value if isinstance(value, dict) else json.loads(value)
+    return None

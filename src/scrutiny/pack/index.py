@@ -1,0 +1,107 @@
+"""The pack's front page, verdicts.json and manifest.json, built from the executed notebooks."""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+import vl_convert
+
+from scrutiny import __version__, charts
+from scrutiny.claimtext.conflicts import find_conflicts
+from scrutiny.paths import resolve
+from scrutiny.quarters import Quarter
+
+PACKAGES = ("pandas", "altair", "vl-convert-python", "papermill", "nbconvert", "nbclient",
+            "ipykernel", "nbval", "pyarrow")
+
+
+def git_commit(root: Path) -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                           capture_output=True, text=True).stdout.strip()
+    return head + ("+uncommitted changes" if dirty else "")
+
+
+def summary_svg(results: list[dict]) -> str:
+    counts = pd.Series([r["verdict"] for r in results]).value_counts()
+    frame = pd.DataFrame({"verdict": counts.index, "claims": counts.to_numpy()})
+    return vl_convert.vegalite_to_svg(charts.verdict_summary(frame).to_dict())
+
+
+def figure_rows(result: dict) -> list[dict]:
+    return [{**f, "source_kind": f["source"].split(":")[0].split(" ")[0]}
+            for f in result["figures"]]
+
+
+def conflicts_in(root: Path, params: dict, documents: dict) -> list[dict] | None:
+    if not params.get("documents_dir"):
+        return None
+    folder = resolve(params["documents_dir"], root)
+    if not folder.is_dir():
+        return None
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html",
+                                                                        ".htm"})
+    return [c.to_dict() for c in find_conflicts(paths, documents)]
+
+
+def scorecard_table(scorecard: dict | None) -> dict | None:
+    """The scorecard notebook's summary as an HTML table for the front page."""
+    if not scorecard:
+        return None
+    frame = pd.DataFrame(scorecard["rows"])
+    return {"edition": scorecard["edition"],
+            "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0)}
+
+
+def render_index(out: Path, root: Path, params: dict, results: list[dict], scorecard: dict | None,
+                 failed: list[tuple[str, str]], inputs: dict[str, str], documents: dict,
+                 published_sources: list[dict]) -> None:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("scrutiny", "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined)
+    template = environment.get_template("index.html.j2")
+    page = template.render(
+        quarter=Quarter.parse(params["quarter"]), la_name=params["la_name"],
+        la_code=params["la_code"], synthetic=any(r["synthetic"] for r in results),
+        scorecard=scorecard_table(scorecard), summary_svg=summary_svg(results) if results else "",
+        results=[{**r, "figures": figure_rows(r)} for r in results], failed=failed,
+        conflicts=conflicts_in(root, params, documents),
+        documents_dir=params.get("documents_dir"), inputs=inputs,
+        data_903_label=Path(params["data_903"]).name, published_sources=published_sources,
+        version=__version__, commit=git_commit(root))
+    (out / "index.html").write_text(page, encoding="utf-8")
+
+
+def write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n", "utf-8")
+
+
+def verdict_rows(results: list[dict]) -> list[dict]:
+    """verdicts.json: one row per figure, flat, for diffing one quarter against the next."""
+    return [{"claim": r["claim"], "verdict": r["verdict"], "figure": f["label"],
+             "claimed": f["claimed"], "comparison": f["comparison"], "measured": f["measured"],
+             "numerator": f["numerator"], "denominator": f["denominator"],
+             "figure_verdict": f["verdict"], "source": f["source"], "synthetic": r["synthetic"]}
+            for r in results for f in r["figures"]]
+
+
+def manifest(root: Path, params: dict, inputs: dict[str, str], notebooks: dict) -> dict:
+    return {
+        "scrutiny": __version__,
+        "commit": git_commit(root),
+        "python": platform.python_version(),
+        "packages": {name: version(name) for name in PACKAGES},
+        "params": params,
+        "inputs": inputs,
+        "notebooks": notebooks,
+    }

@@ -1,0 +1,89 @@
+"""Which notebooks a pack needs, with what parameters, and which are stale.
+
+A job's key hashes everything its outputs depend on: the notebook, the parameters it receives,
+the input files, the library's source and the lock. A job whose key matches the previous
+pack's is copied, not re-run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from scrutiny.cache import cache_key, file_sha256
+from scrutiny.params import notebook_parameters
+from scrutiny.paths import resolve
+
+CLAIM_NOTEBOOK = "notebooks/claim.ipynb"
+SCORECARD_NOTEBOOK = "notebooks/scorecard.ipynb"
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # output file stem: the claim id, or "scorecard"
+    notebook: Path
+    parameters: dict
+    key: str
+
+
+def tree_hash(paths: list[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(f"{path.relative_to(base)}|{file_sha256(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def library_hash() -> str:
+    """The library's own source: a code change re-runs every notebook."""
+    package = Path(__file__).resolve().parents[1]
+    files = [p for p in package.rglob("*") if p.suffix in {".py", ".yml", ".j2"}]
+    return tree_hash(files, package)
+
+
+def input_hashes(root: Path, params: dict) -> dict[str, str]:
+    """Content hashes of every input the notebooks read, named for the manifest."""
+    published = resolve(params["published_extract"], root)
+    hashes = {
+        "903": cache_key(resolve(params["data_903"], root)),
+        "published": tree_hash([p for p in published.rglob("*") if p.is_file()], published),
+        "register": file_sha256(resolve(params["register"], root)),
+        "library": library_hash(),
+        "lock": file_sha256(root / "requirements.lock"),
+    }
+    if params.get("groups"):
+        hashes["groups"] = file_sha256(resolve(params["groups"], root))
+    return hashes
+
+
+def job_key(notebook: Path, parameters: dict, inputs: dict[str, str]) -> str:
+    digest = hashlib.sha256(file_sha256(notebook).encode())
+    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+    digest.update(json.dumps(inputs, sort_keys=True).encode())
+    return digest.hexdigest()[:32]
+
+
+def plan_jobs(root: Path, params: dict, claim_ids: list[str], inputs: dict[str, str]) -> list[Job]:
+    """One job per claim, then the scorecard when its notebook exists."""
+    jobs = []
+    targets = [(cid, root / CLAIM_NOTEBOOK, {"claim_id": cid}) for cid in claim_ids]
+    if (root / SCORECARD_NOTEBOOK).exists():
+        targets.append(("scorecard", root / SCORECARD_NOTEBOOK, {}))
+    for name, notebook, own in targets:
+        declared = notebook_parameters(notebook)
+        parameters = {k: v for k, v in params.items() if k in declared} | own
+        jobs.append(Job(name, notebook, parameters, job_key(notebook, parameters, inputs)))
+    return jobs
+
+
+def stale(jobs: list[Job], previous: dict, previous_dir: Path | None) -> list[Job]:
+    """Jobs whose key differs from the previous pack's, or whose outputs are missing."""
+    done = previous.get("notebooks", {})
+    def fresh(job: Job) -> bool:
+        entry = done.get(job.name)
+        return (previous_dir is not None and entry is not None and entry.get("key") == job.key
+                and entry.get("status") == "ok"
+                and (previous_dir / f"{job.name}.ipynb").exists()
+                and (previous_dir / f"{job.name}.html").exists())
+    return [job for job in jobs if not fresh(job)]
