@@ -118,13 +118,14 @@ def test_built_in_groups_match_the_contract():
 def test_malformed_groups_file_names_file_and_key(tmp_path, text, message):
     path = tmp_path / "bad.yml"
     path.write_text(text)
-    with pytest.raises(ConfigError, match="bad.yml") as error:
+    with pytest.raises(ConfigError) as error:
         load_groups(path)
+    assert str(error.value).startswith(str(path))
     assert message in str(error.value)
 
 
 def test_missing_groups_file_and_unknown_group(tmp_path):
     with pytest.raises(ConfigError, match="cannot read"):
         load_groups(tmp_path / "absent.yml")
-    with pytest.raises(ConfigError, match="unknown placement group 'kinship'.*known: placed-"):
+    with pytest.raises(ConfigError, match=r"unknown placement group 'kinship'.*known: placed-"):
         find_group("kinship")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrutiny.metrics import cla_on_dates, measure, placement_counts_on_dates
-from scrutiny.ssda903.dataset import Dataset
+from scrutiny.ssda903.dataset import Dataset, empty_table, schema
 
 ORIGIN = date(2018, 1, 1)
 days = st.integers(min_value=0, max_value=1500)
@@ -53,16 +53,18 @@ def build(histories: list) -> Dataset:
             decom = dec or decom
         if teeth is not None:
             oc2.append({"CHILD": child, "TEETH_CHECK": teeth, "YEAR": 2020 + number % 3})
-    return Dataset({"episodes": frame(episodes), "header": frame(header), "oc2": frame(oc2)})
+    tables = {"episodes": episodes, "header": header, "oc2": oc2}
+    return Dataset({name: frame(name, rows) for name, rows in tables.items()})
 
 
-def frame(rows: list[dict]) -> pd.DataFrame:
-    table = pd.DataFrame(rows)
-    for column in ("DECOM", "DEC", "DOB"):
-        if column in table:
-            table[column] = pd.to_datetime(table[column]).astype("datetime64[ns]")
-    if "YEAR" in table:
-        table["YEAR"] = table["YEAR"].astype("Int64")
+def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows in the reader's cleaned form: every column, dates datetime64, YEAR Int64."""
+    table = empty_table(name)
+    if rows:
+        table = pd.DataFrame(rows).reindex(columns=table.columns)
+    for column in schema()["tables"][name]["dates"]:
+        table[column] = pd.to_datetime(table[column]).astype("datetime64[ns]")
+    table["YEAR"] = table["YEAR"].astype("Int64")
     return table
 
 

@@ -19,7 +19,11 @@ _OPEN_END = np.iinfo(np.int64).max  # day number standing for a blank DEC (still
 
 
 def counted_episodes(dataset: Dataset) -> pd.DataFrame:
-    """Episodes DfE statistics count: short breaks (legal status V3/V4) are excluded."""
+    """Episodes DfE statistics count: short breaks (legal status V3/V4) are excluded.
+
+    Rows stay sorted by CHILD and DECOM (the reader's contract), so a child's previous or
+    latest episode is the neighbouring row.
+    """
     episodes = dataset.episodes
     return episodes[~episodes["LS"].isin(SHORT_BREAKS)]
 
@@ -40,11 +44,12 @@ def looked_after_on(dataset: Dataset, at: date) -> pd.Index:
     return pd.Index(episodes.loc[open_on(episodes, at), "CHILD"].unique(), name="CHILD")
 
 
-def current_placements(dataset: Dataset, at: date) -> pd.DataFrame:
-    """One row a child looked after on `at`: the open episode with the latest DECOM."""
-    episodes = counted_episodes(dataset)
-    open_episodes = episodes[open_on(episodes, at)].sort_values(["CHILD", "DECOM"], kind="stable")
-    return open_episodes.drop_duplicates("CHILD", keep="last")
+def current_placements(episodes: pd.DataFrame, at: date) -> pd.DataFrame:
+    """One row a child looked after on `at`: the open episode with the latest DECOM.
+
+    `episodes` are counted episodes, sorted by CHILD and DECOM as the reader leaves them.
+    """
+    return episodes[open_on(episodes, at)].drop_duplicates("CHILD", keep="last")
 
 
 def cla_on_dates(dataset: Dataset, dates: Iterable) -> pd.Series:
@@ -117,8 +122,8 @@ def completed_years(dob: pd.Series, on: pd.Series) -> pd.Series:
 
 def dates_of_birth(dataset: Dataset, children: pd.Series) -> pd.Series:
     """DOB from the header for each of `children` (NaT where the child has no header row)."""
-    header = dataset.header.drop_duplicates("CHILD", keep="last").set_index("CHILD")["DOB"]
-    return children.map(header)
+    dob = dataset.header.drop_duplicates("CHILD", keep="last").set_index("CHILD")["DOB"]
+    return pd.Series(dob.reindex(children.to_numpy()).to_numpy(), index=children.index, name="DOB")
 
 
 def _day_numbers(dates: pd.Series | pd.DatetimeIndex) -> np.ndarray:

@@ -31,7 +31,7 @@ def placed_for_adoption(dataset: Dataset, period: Period) -> MetricResult:
     An A3-A6 episode counts only when the child's previous episode (if any) was not A3-A6,
     so a change of legal status during an adoptive placement is not a new placement.
     """
-    episodes = counted_episodes(dataset).sort_values(["CHILD", "DECOM"], kind="stable")
+    episodes = counted_episodes(dataset)
     adoptive = episodes["PLACE"].isin(ADOPTION_PLACEMENTS)
     previous_adoptive = adoptive.groupby(episodes["CHILD"]).shift(fill_value=False)
     placed = episodes.loc[

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.groups import PlacementGroup, find_group
-from scrutiny.metrics.cohorts import current_placements
+from scrutiny.metrics.cohorts import counted_episodes, current_placements
 from scrutiny.metrics.result import MetricResult, percent, percent_change
 from scrutiny.ssda903.dataset import Dataset
 
@@ -23,7 +23,7 @@ def placement_count(
     that day, so the group's share is traceable (also in the breakdown).
     """
     rule = find_group(group, groups)
-    current = current_placements(dataset, at)
+    current = current_placements(counted_episodes(dataset), at)
     count = int(rule.matches(current).sum())
     total = len(current)
     breakdown = pd.DataFrame(
@@ -50,9 +50,10 @@ def placement_change(
 ) -> MetricResult:
     """% change in children placed in `group` from `start` to `end`; numerator = the change."""
     rule = find_group(group, groups)
+    episodes = counted_episodes(dataset)
     rows = []
     for day in (start, end):
-        current = current_placements(dataset, day)
+        current = current_placements(episodes, day)
         count = int(rule.matches(current).sum())
         rows.append((day.isoformat(), count, len(current), percent(count, len(current))))
     breakdown = pd.DataFrame(rows, columns=["date", "children", "looked_after", "percent"])
@@ -75,7 +76,8 @@ def placement_counts_on_dates(
     """Children placed in `group` on each of `dates` (for month-end charts)."""
     rule = find_group(group, groups)
     index = pd.DatetimeIndex(pd.to_datetime(list(dates)), name="date")
-    counts = [int(rule.matches(current_placements(dataset, day)).sum()) for day in index]
+    episodes = counted_episodes(dataset)
+    counts = [int(rule.matches(current_placements(episodes, day)).sum()) for day in index]
     return pd.Series(counts, index=index, name=group, dtype="int64")
 
 

@@ -1,21 +1,25 @@
 """Scan a rendered pack for any child identifier from the inputs: a hit fails the build.
 
 Looks for CHILD ids, UPNs, dates of birth and postcodes in every .ipynb, .html and .json file.
-Reports the file and the kind of identifier, never the identifier itself. Dates that are also
-reporting dates (first and last days of months) are not searched: the pack shows those as
-reporting dates, and they say nothing about a child.
+Reports the file and the kind of identifier, never the identifier itself. Not searched, because
+they say nothing about a child: dates that are also reporting dates (first and last days of
+months), and tokens the empty HTML page template already holds (a CSS `z-index: 100000` is not
+child 100000).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 
 from scrutiny.cache import load_cached
 from scrutiny.errors import ScrutinyError
+from scrutiny.pack.render import exporter
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
 SCANNED = {".ipynb", ".html", ".json"}
@@ -49,8 +53,14 @@ def identifiers(data_903: Path) -> dict[str, set[str]]:
     }
 
 
+@cache
+def template_tokens() -> frozenset[str]:
+    body, _ = exporter().from_notebook_node(nbformat.v4.new_notebook())
+    return frozenset(t.upper() for t in TOKEN.findall(body))
+
+
 def hits_in(text: str, found: dict[str, set[str]]) -> Counter:
-    tokens = {t.upper() for t in TOKEN.findall(text)}
+    tokens = {t.upper() for t in TOKEN.findall(text)} - template_tokens()
     upper = text.upper()
     hits = Counter()
     for kind, values in found.items():
