@@ -129,3 +129,23 @@ def test_missing_groups_file_and_unknown_group(tmp_path):
         load_groups(tmp_path / "absent.yml")
     with pytest.raises(ConfigError, match=r"unknown placement group 'kinship'.*known: placed-"):
         find_group("kinship")
+
+
+def test_placements_without_provider_are_noted(tmp_path):
+    dataset = load_903(
+        tmp_path,
+        {
+            2021: {
+                "header": [child("1", "2010-05-05"), child("2", "2010-05-05")],
+                "episodes": [
+                    episode("1", "2020-01-01", place="T1", provider=""),
+                    episode("2", "2020-01-01", place="K2", provider="PR4"),
+                ],
+            }
+        },
+    )
+    result = measure(dataset, "placement-count", at="2021-03-31", group="external")
+    assert (result.numerator, result.denominator) == (1, 2)
+    assert result.notes == [
+        "1 current placements have no PLACE_PROVIDER, so cannot be in this group"
+    ]

@@ -26,7 +26,9 @@ FORMAT = "1"
 def input_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".csv", ".xml"})
+    return sorted(
+        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".csv", ".xml"}
+    )
 
 
 def file_sha256(path: Path) -> str:

@@ -22,11 +22,17 @@ def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
     }
     if "series" in frame:
         encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
-    return (alt.Chart(frame, title=title).mark_line(point=True, color=MARK)
-            .encode(**encoding).properties(width=WIDTH, height=HEIGHT))
+    return (
+        alt.Chart(frame, title=title)
+        .mark_line(point=True, color=MARK)
+        .encode(**encoding)
+        .properties(width=WIDTH, height=HEIGHT)
+    )
 
 
-def bars(frame: pd.DataFrame, x: str, y_title: str, title: str, sort: list | None = None) -> alt.Chart:
+def bars(
+    frame: pd.DataFrame, x: str, y_title: str, title: str, sort: list | None = None
+) -> alt.Chart:
     """`frame` has the category column `x`, value, and optional series (grouped)."""
     encoding = {
         "x": alt.X(f"{x}:N", title=None, sort=sort, axis=alt.Axis(labelAngle=0)),
@@ -35,8 +41,12 @@ def bars(frame: pd.DataFrame, x: str, y_title: str, title: str, sort: list | Non
     if "series" in frame:
         encoding["xOffset"] = "series:N"
         encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
-    return (alt.Chart(frame, title=title).mark_bar(color=MARK)
-            .encode(**encoding).properties(width=WIDTH, height=HEIGHT))
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar(color=MARK)
+        .encode(**encoding)
+        .properties(width=WIDTH, height=HEIGHT)
+    )
 
 
 def claimed_rules(chart: alt.Chart, claims: pd.DataFrame) -> alt.LayerChart:
@@ -44,17 +54,27 @@ def claimed_rules(chart: alt.Chart, claims: pd.DataFrame) -> alt.LayerChart:
     if claims.empty:
         return alt.layer(chart)
     rule = alt.Chart(claims).mark_rule(color=CLAIM, strokeDash=[6, 4]).encode(y="value:Q")
-    label = (alt.Chart(claims).mark_text(color=CLAIM, align="left", dx=4, dy=-6)
-             .encode(y="value:Q", text="label:N", x=alt.value(0)))
+    label = (
+        alt.Chart(claims)
+        .mark_text(color=CLAIM, align="left", dx=4, dy=-6)
+        .encode(y="value:Q", text="label:N", x=alt.value(0))
+    )
     return alt.layer(chart, rule, label)
 
 
 def verdict_summary(frame: pd.DataFrame) -> alt.Chart:
     """Claims by verdict, for the index page. `frame` has verdict, claims."""
-    colours = alt.Scale(domain=["supported", "not supported", "not testable", "data issue"],
-                        range=["#2a9d8f", "#e63946", "#8d99ae", "#f4a261"])
-    return (alt.Chart(frame, title="Claims by verdict").mark_bar()
-            .encode(y=alt.Y("verdict:N", title=None, sort=colours.domain),
-                    x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
-                    color=alt.Color("verdict:N", scale=colours, legend=None))
-            .properties(width=420, height=120))
+    colours = alt.Scale(
+        domain=["supported", "not supported", "not testable", "data issue"],
+        range=["#2a9d8f", "#e63946", "#8d99ae", "#f4a261"],
+    )
+    return (
+        alt.Chart(frame, title="Claims by verdict")
+        .mark_bar()
+        .encode(
+            y=alt.Y("verdict:N", title=None, sort=colours.domain),
+            x=alt.X("claims:Q", title="claims", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("verdict:N", scale=colours, legend=None),
+        )
+        .properties(width=420, height=120)
+    )

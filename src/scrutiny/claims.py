@@ -116,7 +116,7 @@ def verdict(figure: Figure, measured: float | None) -> str:
 
 
 def overall(verdicts: list[str]) -> str:
-    """One verdict for a claim: any data issue or miss decides it; untestable parts are set aside."""
+    """One verdict for a claim: a data issue or a miss decides it; untestable parts set aside."""
     if DATA_ISSUE in verdicts:
         return DATA_ISSUE
     tested = [v for v in verdicts if v != NOT_TESTABLE]
@@ -138,19 +138,24 @@ def load_register(path: str | Path, known_metrics: set[str]) -> Register:
     problems: list[str] = []
     claims = []
     for index, entry in enumerate(data["claims"], start=1):
-        where = f"{path}: claim {index} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        where = (
+            f"{path}: claim {index} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        )
         claim = parse_claim(entry, documents, known_metrics, where, problems)
         if claim:
             claims.append(claim)
     ids = [c.id for c in claims]
-    problems += [f"{path}: claim id {i!r} is used twice" for i in sorted(set(ids)) if ids.count(i) > 1]
+    problems += [
+        f"{path}: claim id {i!r} is used twice" for i in sorted(set(ids)) if ids.count(i) > 1
+    ]
     if problems:
         raise ConfigError("the claim register has problems:\n  " + "\n  ".join(problems))
     return Register(documents, tuple(claims))
 
 
-def parse_claim(entry, documents: dict, known_metrics: set[str], where: str,
-                problems: list[str]) -> Claim | None:
+def parse_claim(
+    entry, documents: dict, known_metrics: set[str], where: str, problems: list[str]
+) -> Claim | None:
     if not isinstance(entry, dict):
         problems.append(f"{where}: expected a mapping")
         return None
@@ -171,11 +176,18 @@ def parse_claim(entry, documents: dict, known_metrics: set[str], where: str,
     if not figures:
         problems.append(f"{where}: a claim needs at least one figure")
     if all(f.source == "none" for f in figures) and not entry.get("would_test"):
-        problems.append(f"{where}: an untestable claim must say which data would test it "
-                        "('would_test')")
-    return Claim(str(entry["id"]), entry["document"], str(entry["section"]),
-                 " ".join(str(entry["quote"]).split()), str(entry["subject"]), tuple(figures),
-                 entry.get("would_test"))
+        problems.append(
+            f"{where}: an untestable claim must say which data would test it ('would_test')"
+        )
+    return Claim(
+        str(entry["id"]),
+        entry["document"],
+        str(entry["section"]),
+        " ".join(str(entry["quote"]).split()),
+        str(entry["subject"]),
+        tuple(figures),
+        entry.get("would_test"),
+    )
 
 
 def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) -> Figure | None:
@@ -190,8 +202,9 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
     if source not in SOURCES:
         problems.append(f"{where}: source must be one of {', '.join(SOURCES)}, not {source!r}")
     if comparison not in COMPARISONS:
-        problems.append(f"{where}: comparison must be one of {', '.join(COMPARISONS)}, "
-                        f"not {comparison!r}")
+        problems.append(
+            f"{where}: comparison must be one of {', '.join(COMPARISONS)}, not {comparison!r}"
+        )
     metric = raw.get("metric")
     if source != "none" and metric not in known_metrics:
         problems.append(f"{where}: unknown metric {metric!r}")
@@ -204,6 +217,12 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
             return None
     elif comparison in {"=", ">", "<"}:
         problems.append(f"{where}: comparison {comparison!r} needs a 'claimed' value")
-    return Figure(str(raw.get("label", "")), comparison, source,
-                  None if claimed is None else str(claimed), metric,
-                  dict(raw.get("params") or {}), raw.get("precision"))
+    return Figure(
+        str(raw.get("label", "")),
+        comparison,
+        source,
+        None if claimed is None else str(claimed),
+        metric,
+        dict(raw.get("params") or {}),
+        raw.get("precision"),
+    )

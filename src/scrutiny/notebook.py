@@ -25,8 +25,12 @@ from scrutiny.quarters import Quarter
 
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
 SYNTHETIC_MARKER = "SYNTHETIC"
-COLOURS = {"supported": "#2a9d8f", "not supported": "#e63946", "not testable": "#8d99ae",
-           "data issue": "#f4a261"}
+COLOURS = {
+    "supported": "#2a9d8f",
+    "not supported": "#e63946",
+    "not testable": "#8d99ae",
+    "data issue": "#f4a261",
+}
 
 
 @cache
@@ -39,34 +43,56 @@ def is_synthetic(data_903: Path) -> bool:
     return (folder / SYNTHETIC_MARKER).exists()
 
 
-def open_check(claim_id: str, quarter: str, data_903: str, published_extract: str, register: str,
-               groups: str, la_code: str, la_name: str, suppression_threshold: int) -> ClaimCheck:
+def open_check(
+    claim_id: str,
+    quarter: str,
+    data_903: str,
+    published_extract: str,
+    register: str,
+    groups: str,
+    la_code: str,
+    la_name: str,
+    suppression_threshold: int,
+) -> ClaimCheck:
     """Measure every figure of one claim on the inputs the parameters name."""
     charts.use_static_svg()
     root = project_root()
     data = resolve(data_903, root)
-    inputs = Inputs(root=root, quarter=Quarter.parse(quarter), data_903=data,
-                    synthetic=is_synthetic(data), published=resolve(published_extract, root),
-                    la_code=la_code, la_name=la_name, register=resolve(register, root),
-                    groups=resolve(groups, root) if groups else None,
-                    suppression_threshold=suppression_threshold)
+    inputs = Inputs(
+        root=root,
+        quarter=Quarter.parse(quarter),
+        data_903=data,
+        synthetic=is_synthetic(data),
+        published=resolve(published_extract, root),
+        la_code=la_code,
+        la_name=la_name,
+        register=resolve(register, root),
+        groups=resolve(groups, root) if groups else None,
+        suppression_threshold=suppression_threshold,
+    )
     claim = register_at(inputs.register).get(claim_id)
     return run_check(claim, inputs)
 
 
 def show_claim(check: ClaimCheck) -> None:
     claim, inputs = check.claim, check.inputs
-    lines = [f"## {claim.subject}", f"> {claim.quote}",
-             f"*{claim.document}, {claim.section}* · claim `{claim.id}` · pack {inputs.quarter.label} "
-             f"(to {inputs.quarter.end:%d %B %Y}) · {inputs.la_name} ({inputs.la_code})"]
+    lines = [
+        f"## {claim.subject}",
+        f"> {claim.quote}",
+        f"*{claim.document}, {claim.section}* · claim `{claim.id}` · pack {inputs.quarter.label} "
+        f"(to {inputs.quarter.end:%d %B %Y}) · {inputs.la_name} ({inputs.la_code})",
+    ]
     display(Markdown("\n\n".join(lines)))
     if check.uses_synthetic:
-        display(HTML(
-            '<div class="synthetic-banner" style="border:3px solid #e76f51;padding:0.8em;'
-            'background:#fff3e0;font-weight:bold">SYNTHETIC DATA: the 903 figures on this page '
-            "come from a fictional demo authority. They illustrate the method; they are not "
-            "evidence about the real authority. Point data_903 at the authority's own extract "
-            "to test the claim.</div>"))
+        display(
+            HTML(
+                '<div class="synthetic-banner" style="border:3px solid #e76f51;padding:0.8em;'
+                'background:#fff3e0;font-weight:bold">SYNTHETIC DATA: the 903 figures on this page '
+                "come from a fictional demo authority. They illustrate the method; they are not "
+                "evidence about the real authority. Point data_903 at the authority's own extract "
+                "to test the claim.</div>"
+            )
+        )
 
 
 def show_figures(check: ClaimCheck) -> pd.DataFrame:
@@ -75,18 +101,23 @@ def show_figures(check: ClaimCheck) -> pd.DataFrame:
 
 
 def show_definitions(check: ClaimCheck) -> None:
-    lines = [f"- **{m.figure.label}**: {m.definition}; source: {m.source}"
-             for m in check.measurements]
+    lines = [
+        f"- **{m.figure.label}**: {m.definition}; source: {m.source}" for m in check.measurements
+    ]
     display(Markdown("**Definitions and sources**\n\n" + "\n".join(lines)))
 
 
 def show_verdict(check: ClaimCheck) -> None:
     verdict = check.verdict
     suffix = " (illustrative: synthetic 903 data)" if check.uses_synthetic else ""
-    display(HTML(f'<div class="verdict" data-verdict="{verdict}" style="font-size:1.6em;'
-                 f'padding:0.4em 0.8em;color:white;background:{COLOURS[verdict]};'
-                 f'display:inline-block;border-radius:4px">Verdict: {verdict}{html.escape(suffix)}'
-                 "</div>"))
+    display(
+        HTML(
+            f'<div class="verdict" data-verdict="{verdict}" style="font-size:1.6em;'
+            f"padding:0.4em 0.8em;color:white;background:{COLOURS[verdict]};"
+            f'display:inline-block;border-radius:4px">Verdict: {verdict}{html.escape(suffix)}'
+            "</div>"
+        )
+    )
     if not check.claim.testable:
         display(Markdown(f"**Data that would test it:** {check.claim.would_test}"))
 
@@ -121,13 +152,17 @@ def provenance(check: ClaimCheck) -> pd.DataFrame:
     inputs = check.inputs
     rows = [
         ("claim register", inputs.register.name, sha256(inputs.register)),
-        ("903 extract", ("synthetic demo: " if inputs.synthetic else "") + inputs.data_903.name,
-         cache_key(inputs.data_903) if inputs.data_903.exists() else "missing"),
-        ("published extract", inputs.published.name,
-         sha256(inputs.published / "provenance.json")),
+        (
+            "903 extract",
+            ("synthetic demo: " if inputs.synthetic else "") + inputs.data_903.name,
+            cache_key(inputs.data_903) if inputs.data_903.exists() else "missing",
+        ),
+        ("published extract", inputs.published.name, sha256(inputs.published / "provenance.json")),
     ]
-    rows += [(f"package {name}", name, version(name))
-             for name in ("pandas", "altair", "vl-convert-python")]
+    rows += [
+        (f"package {name}", name, version(name))
+        for name in ("pandas", "altair", "vl-convert-python")
+    ]
     rows.append(("package scrutiny", "scrutiny", __version__))
     return pd.DataFrame(rows, columns=["input", "name", "sha256 / version"]).set_index("input")
 

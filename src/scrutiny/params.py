@@ -43,16 +43,21 @@ def read_yaml(path: Path) -> dict:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        raise ConfigError(
+            f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})"
+        ) from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected 'key: value' lines")
     return data
 
 
 def type_ok(value: object, kind: str) -> bool:
-    checks = {"str": lambda v: isinstance(v, str), "bool": lambda v: isinstance(v, bool),
-              "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-              "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool)}
+    checks = {
+        "str": lambda v: isinstance(v, str),
+        "bool": lambda v: isinstance(v, bool),
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    }
     return checks.get(kind, lambda v: True)(value)
 
 
@@ -64,13 +69,15 @@ def check_params(values: dict, path: Path, types: dict[str, str]) -> list[str]:
             hint = f"; did you mean {near[0]!r}?" if near else ""
             problems.append(f"{path}: unknown key {key!r}{hint}")
         elif not type_ok(value, types[key]):
-            problems.append(f"{path}: {key} must be {types[key]}, not "
-                            f"{type(value).__name__} ({value!r})")
+            problems.append(
+                f"{path}: {key} must be {types[key]}, not {type(value).__name__} ({value!r})"
+            )
     return problems
 
 
-def load_params(root: Path, notebooks: list[Path], quarter: str | None = None,
-                extra: Path | None = None) -> tuple[dict, list[Path]]:
+def load_params(
+    root: Path, notebooks: list[Path], quarter: str | None = None, extra: Path | None = None
+) -> tuple[dict, list[Path]]:
     """Merged params and the files they came from: defaults, then quarter file, then `extra`."""
     types = expected_types(notebooks)
     files = [root / "params" / "defaults.yml"]

@@ -34,8 +34,11 @@ class Quarter:
 
     def resolve(self, value: object) -> object:
         """Replace the register's date tokens (@quarter_end, @year_to_quarter_end)."""
-        tokens = {"@quarter_end": self.end, "@quarter_start": self.start,
-                  "@year_to_quarter_end": self.year_to_end}
+        tokens = {
+            "@quarter_end": self.end,
+            "@quarter_start": self.start,
+            "@year_to_quarter_end": self.year_to_end,
+        }
         if isinstance(value, str) and value.startswith("@"):
             if value not in tokens:
                 raise ConfigError(f"unknown date token {value!r} (known: {', '.join(tokens)})")

@@ -31,14 +31,22 @@ def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
 
 def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
     if figure.source == "none":
-        return Measurement(figure, None, NOT_TESTABLE, "no dataset in the pack records this",
-                           "none")
+        return Measurement(
+            figure, None, NOT_TESTABLE, "no dataset in the pack records this", "none"
+        )
     late = after_quarter(figure, inputs)
     if late:
-        return Measurement(figure, None, NOT_TESTABLE, "the figure's date is after this "
-                           "quarter", inputs.source_903,
-                           notes=[f"{', '.join(late)} is after the quarter end "
-                                  f"{inputs.quarter.end.isoformat()}: not yet in the data"])
+        return Measurement(
+            figure,
+            None,
+            NOT_TESTABLE,
+            "the figure's date is after this quarter",
+            inputs.source_903,
+            notes=[
+                f"{', '.join(late)} is after the quarter end "
+                f"{inputs.quarter.end.isoformat()}: not yet in the data"
+            ],
+        )
     if figure.source == "903":
         return measure_local(figure, inputs)
     return measure_national(figure, inputs)
@@ -56,20 +64,24 @@ class ClaimCheck:
 
     @property
     def uses_synthetic(self) -> bool:
-        return self.inputs.synthetic and any(m.figure.source == "903" and m.value is not None
-                                             for m in self.measurements)
+        return self.inputs.synthetic and any(
+            m.figure.source == "903" and m.value is not None for m in self.measurements
+        )
 
     def figures_table(self) -> pd.DataFrame:
-        rows = [{
-            "figure": m.figure.label,
-            "claimed": m.figure.claimed or "",
-            "test": m.figure.comparison,
-            "measured": m.shown(),
-            "numerator": m.numerator,
-            "denominator": m.denominator,
-            "verdict": m.verdict,
-            "source": m.figure.source,
-        } for m in self.measurements]
+        rows = [
+            {
+                "figure": m.figure.label,
+                "claimed": m.figure.claimed or "",
+                "test": m.figure.comparison,
+                "measured": m.shown(),
+                "numerator": m.numerator,
+                "denominator": m.denominator,
+                "verdict": m.verdict,
+                "source": m.figure.source,
+            }
+            for m in self.measurements
+        ]
         return pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
 
     def sensitivity(self) -> pd.DataFrame:
@@ -89,8 +101,11 @@ class ClaimCheck:
         for m in self.measurements:
             if m.value is None:
                 continue
-            family = [x.figure for x in self.measurements
-                      if x.figure.source == m.figure.source and x.value is not None]
+            family = [
+                x.figure
+                for x in self.measurements
+                if x.figure.source == m.figure.source and x.value is not None
+            ]
             if m.figure.source == "903":
                 return local_chart(family, self.inputs)
             return national_chart(family, self.inputs)

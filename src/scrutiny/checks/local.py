@@ -36,35 +36,52 @@ def month_days(at) -> pd.DatetimeIndex:
 def cla_month_average(dataset, params: dict) -> Derived:
     daily = metrics.cla_on_dates(dataset, month_days(params["at"]))
     month = pd.Timestamp(params["at"]).strftime("%B %Y")
-    return (float(daily.mean()), int(daily.sum()), len(daily), [],
-            f"children looked after, averaged over the days of {month}")
+    return (
+        float(daily.mean()),
+        int(daily.sum()),
+        len(daily),
+        [],
+        f"children looked after, averaged over the days of {month}",
+    )
 
 
 def cla_change_month_average(dataset, params: dict) -> Derived:
     before = metrics.cla_on_dates(dataset, month_days(params["start"])).mean()
     after = metrics.cla_on_dates(dataset, month_days(params["end"])).mean()
     change = 100.0 * (after - before) / before if before else float("nan")
-    return (change, round(after - before), round(before), [],
-            "% change in the monthly average of children looked after between the two months")
+    return (
+        change,
+        round(after - before),
+        round(before),
+        [],
+        "% change in the monthly average of children looked after between the two months",
+    )
 
 
 def placement_extreme(dataset, params: dict, pick: str) -> Derived:
     counts = metrics.placement_counts_on_dates(
-        dataset, month_ends(params["start"], params["end"]), params["group"], params.get("groups"))
+        dataset, month_ends(params["start"], params["end"]), params["group"], params.get("groups")
+    )
     day = counts.idxmin() if pick == "min" else counts.idxmax()
     word = "fewest" if pick == "min" else "most"
-    notes = [f"{word} on {day.date().isoformat()}, across {len(counts)} month ends "
-             f"(range {counts.min()}–{counts.max()})"]
-    definition = (f"the {word} children in placement group `{params['group']}` at any month end "
-                  f"from {pd.Timestamp(params['start']).date()} to {pd.Timestamp(params['end']).date()}")
+    notes = [
+        f"{word} on {day.date().isoformat()}, across {len(counts)} month ends "
+        f"(range {counts.min()}–{counts.max()})"
+    ]
+    definition = (
+        f"the {word} children in placement group `{params['group']}` at any month end "
+        f"from {pd.Timestamp(params['start']).date()} to {pd.Timestamp(params['end']).date()}"
+    )
     return float(counts[day]), int(counts[day]), None, notes, definition
 
 
 def monthly_missing(dataset, params: dict) -> Derived:
     result = metrics.measure(dataset, "missing-incidents", start=params["start"], end=params["end"])
     months = len(result.breakdown)
-    definition = ("missing and away-from-placement incidents (Missing table rows) of children "
-                  "looked after a calendar month, averaged over the period")
+    definition = (
+        "missing and away-from-placement incidents (Missing table rows) of children "
+        "looked after a calendar month, averaged over the period"
+    )
     return result.numerator / months, result.numerator, months, list(result.notes), definition
 
 
@@ -81,8 +98,10 @@ LOCAL_METRICS = set(metrics.METRICS) | set(DERIVED)
 def failed(figure: Figure, inputs: Inputs, definition: str) -> Measurement:
     error = inputs.failure
     count = len(error.problems) if isinstance(error, DataError) else 1
-    note = (f"the 903 input failed validation ({count} problem(s)); run "
-            "`scrutiny validate` on it for the list")
+    note = (
+        f"the 903 input failed validation ({count} problem(s)); run "
+        "`scrutiny validate` on it for the list"
+    )
     return Measurement(figure, None, DATA_ISSUE, definition, inputs.source_903, notes=[note])
 
 
@@ -102,5 +121,15 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
         result = metrics.measure(inputs.dataset, figure.metric, **params)
         value, numerator, denominator = result.value, result.numerator, result.denominator
         notes, shown = list(result.notes), result.params
-    return Measurement(figure, value, verdict(figure, value), definition, inputs.source_903,
-                       numerator, denominator, shown, notes, unit)
+    return Measurement(
+        figure,
+        value,
+        verdict(figure, value),
+        definition,
+        inputs.source_903,
+        numerator,
+        denominator,
+        shown,
+        notes,
+        unit,
+    )

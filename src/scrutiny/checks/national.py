@@ -60,10 +60,18 @@ def dfe_change(extract, p: dict, inputs: Inputs):
     before = extract.value(p["measure"], la, years[0], release)
     after = extract.value(p["measure"], la, years[1], release)
     change = 100.0 * (after.value - before.value) / before.value
-    definition = (f"% change in {p['measure']} for {after.la_name}, "
-                  f"{before.year} to {after.year} (years ending 31 March)")
-    return (change, round(after.value - before.value), round(before.value), [before, after],
-            definition, "percent change")
+    definition = (
+        f"% change in {p['measure']} for {after.la_name}, "
+        f"{before.year} to {after.year} (years ending 31 March)"
+    )
+    return (
+        change,
+        round(after.value - before.value),
+        round(before.value),
+        [before, after],
+        definition,
+        "percent change",
+    )
 
 
 def dfe_rank(extract, p: dict, inputs: Inputs):
@@ -72,20 +80,33 @@ def dfe_rank(extract, p: dict, inputs: Inputs):
     row = table[table["la_code"].isin(codes)].iloc[0]
     fig = extract.value(p["measure"], area(p, inputs), int(p["year"]), int(row["release"]))
     notes = [f"{fig.la_name}: {row['value']:g}; tied with another LA"] if row["tied"] else []
-    definition = (f"rank of {p['measure']} among English local authorities at 31 March "
-                  f"{p['year']} (1 = highest; {int(row['out_of'])} with a published value)")
-    return float(row["rank"]), int(row["rank"]), int(row["out_of"]), [fig], definition, "rank", notes
+    definition = (
+        f"rank of {p['measure']} among English local authorities at 31 March "
+        f"{p['year']} (1 = highest; {int(row['out_of'])} with a published value)"
+    )
+    return (
+        float(row["rank"]),
+        int(row["rank"]),
+        int(row["out_of"]),
+        [fig],
+        definition,
+        "rank",
+        notes,
+    )
 
 
 def dfe_rank_among(extract, p: dict, inputs: Inputs):
-    figs = [extract.value(p["measure"], peer, int(p["year"]), p.get("release"))
-            for peer in p["peers"]]
+    figs = [
+        extract.value(p["measure"], peer, int(p["year"]), p.get("release")) for peer in p["peers"]
+    ]
     values = pd.Series({f.la_code: f.value for f in figs})
     ranks = values.rank(method="min", ascending=False)
     own = extract.la_codes(area(p, inputs))[0]
     listing = ", ".join(f"{f.la_name} {f.value:g}" for f in sorted(figs, key=lambda f: -f.value))
-    definition = (f"rank of {p['measure']} among {len(figs)} named LAs, year ending 31 March "
-                  f"{p['year']} (1 = most)")
+    definition = (
+        f"rank of {p['measure']} among {len(figs)} named LAs, year ending 31 March "
+        f"{p['year']} (1 = most)"
+    )
     return float(ranks[own]), int(ranks[own]), len(figs), figs, definition, "rank", [listing]
 
 
@@ -94,8 +115,14 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     top = extract.value(p["numerator"], la, year, p.get("release"))
     bottom = extract.value(p["denominator"], la, year, top.release)
     definition = f"{p['numerator']} as % of {p['denominator']}, {top.la_name}, {year}"
-    return (100.0 * top.value / bottom.value, round(top.value), round(bottom.value), [top, bottom],
-            definition, "percent")
+    return (
+        100.0 * top.value / bottom.value,
+        round(top.value),
+        round(bottom.value),
+        [top, bottom],
+        definition,
+        "percent",
+    )
 
 
 QUERIES: dict[str, Callable] = {
@@ -113,13 +140,33 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
     notes = list(extra[0]) if extra else []
     suppressed = [f for f in figs if f.marker]
     if suppressed:
-        notes += [f"{f.la_name} {f.year}: published as '{f.marker}' (suppressed or not "
-                  "applicable), so no verdict" for f in suppressed]
-        return Measurement(figure, None, DATA_ISSUE, definition, cite(figs[0]), notes=notes,
-                           params=dict(figure.params), unit=unit)
-    return Measurement(figure, value, verdict(figure, value), definition,
-                       "; ".join(dict.fromkeys(cite(f) for f in figs)), numerator, denominator,
-                       dict(figure.params), notes, unit)
+        notes += [
+            f"{f.la_name} {f.year}: published as '{f.marker}' (suppressed or not "
+            "applicable), so no verdict"
+            for f in suppressed
+        ]
+        return Measurement(
+            figure,
+            None,
+            DATA_ISSUE,
+            definition,
+            cite(figs[0]),
+            notes=notes,
+            params=dict(figure.params),
+            unit=unit,
+        )
+    return Measurement(
+        figure,
+        value,
+        verdict(figure, value),
+        definition,
+        "; ".join(dict.fromkeys(cite(f) for f in figs)),
+        numerator,
+        denominator,
+        dict(figure.params),
+        notes,
+        unit,
+    )
 
 
 def figure_years(params: dict) -> list[int]:
@@ -129,15 +176,20 @@ def figure_years(params: dict) -> list[int]:
 def releases_covering(inputs: Inputs, measure: str, years: list[int]) -> list[int]:
     """Releases that publish `measure` for every one of `years`, oldest first."""
     releases = inputs.extract.provenance["measures"][measure]["releases"]
-    return sorted(int(r) for r, entry in releases.items()
-                  if all(entry["years"][0] <= y <= entry["years"][1] for y in years))
+    return sorted(
+        int(r)
+        for r, entry in releases.items()
+        if all(entry["years"][0] <= y <= entry["years"][1] for y in years)
+    )
 
 
 def release_variants(figure: Figure, inputs: Inputs) -> list[tuple[str, str, dict]]:
     """The same query in every release that publishes it (figures are revised)."""
     measure = figure.params.get("measure") or figure.params.get("numerator")
-    return [(f"DfE {release} release", figure.metric, {**figure.params, "release": release})
-            for release in releases_covering(inputs, measure, figure_years(figure.params))]
+    return [
+        (f"DfE {release} release", figure.metric, {**figure.params, "release": release})
+        for release in releases_covering(inputs, measure, figure_years(figure.params))
+    ]
 
 
 def national_chart(figures: list[Figure], inputs: Inputs):
@@ -147,25 +199,36 @@ def national_chart(figures: list[Figure], inputs: Inputs):
         if figure.metric == "dfe-rank":
             table = extract.rank(p["measure"], int(p["year"])).head(10)
         else:
-            table = pd.DataFrame([{"la_name": f.la_name, "value": f.value} for f in
-                                  (extract.value(p["measure"], peer, int(p["year"]))
-                                   for peer in p["peers"])])
+            table = pd.DataFrame(
+                [
+                    {"la_name": f.la_name, "value": f.value}
+                    for f in (
+                        extract.value(p["measure"], peer, int(p["year"])) for peer in p["peers"]
+                    )
+                ]
+            )
         frame = table[["la_name", "value"]].rename(columns={"la_name": "authority"})
-        title = f"{p['measure']}, {p['year']}: " + ("top ten English LAs" if
-                                                     figure.metric == "dfe-rank" else "the LAs compared")
-        return charts.bars(frame, "authority", p["measure"], title,
-                           sort=frame["authority"].tolist())
+        title = f"{p['measure']}, {p['year']}: " + (
+            "top ten English LAs" if figure.metric == "dfe-rank" else "the LAs compared"
+        )
+        return charts.bars(
+            frame, "authority", p["measure"], title, sort=frame["authority"].tolist()
+        )
     measure = p.get("measure") or p.get("numerator")
-    areas = [area(p, inputs)] + (["England"] if area(p, inputs) != "England" and
-                                 measure.endswith("_pct") else [])
+    areas = [area(p, inputs)] + (
+        ["England"] if area(p, inputs) != "England" and measure.endswith("_pct") else []
+    )
     rows = []
     for name in areas:
         series = extract.series(measure, name)
-        rows += [{"date": pd.Timestamp(int(y), 3, 31), "value": v, "series": name}
-                 for y, v in zip(series["year"], series["value"], strict=True)]
+        rows += [
+            {"date": pd.Timestamp(int(y), 3, 31), "value": v, "series": name}
+            for y, v in zip(series["year"], series["value"], strict=True)
+        ]
     chart = charts.line_over_time(pd.DataFrame(rows), measure, f"{measure} at 31 March, by year")
     if figure.metric == "dfe-value" and figure.claimed:
-        marks = pd.DataFrame({"value": [figure.claimed_value],
-                              "label": [f"claimed {figure.claimed}"]})
+        marks = pd.DataFrame(
+            {"value": [figure.claimed_value], "label": [f"claimed {figure.claimed}"]}
+        )
         return charts.claimed_rules(chart, marks)
     return chart

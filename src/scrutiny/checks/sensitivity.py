@@ -24,57 +24,75 @@ def first_of_month(value) -> str:
 
 
 def cla_on_date(p: dict) -> list[Variant]:
-    return [("month end", "cla-on-date", p),
-            ("first day of the month", "cla-on-date", {"at": first_of_month(p["at"])}),
-            ("average over the month", "cla-month-average", p)]
+    return [
+        ("month end", "cla-on-date", p),
+        ("first day of the month", "cla-on-date", {"at": first_of_month(p["at"])}),
+        ("average over the month", "cla-month-average", p),
+    ]
 
 
 def cla_change(p: dict) -> list[Variant]:
     starts = {"start": first_of_month(p["start"]), "end": first_of_month(p["end"])}
-    return [("month ends", "cla-change", p),
-            ("first days of the months", "cla-change", starts),
-            ("monthly averages", "cla-change-month-average", p)]
+    return [
+        ("month ends", "cla-change", p),
+        ("first days of the months", "cla-change", starts),
+        ("monthly averages", "cla-change-month-average", p),
+    ]
 
 
 def newborn(p: dict) -> list[Variant]:
     period = {k: v for k, v in p.items() if k != "max_age_days"}
-    return [("on the day of birth (0 days)", "starters-newborn", {**period, "max_age_days": 0}),
-            ("under 7 days old", "starters-newborn", {**period, "max_age_days": 6}),
-            ("under 28 days old", "starters-newborn", {**period, "max_age_days": 27}),
-            ("under 1 year old (DfE band)", "starters-under1", period)]
+    return [
+        ("on the day of birth (0 days)", "starters-newborn", {**period, "max_age_days": 0}),
+        ("under 7 days old", "starters-newborn", {**period, "max_age_days": 6}),
+        ("under 28 days old", "starters-newborn", {**period, "max_age_days": 27}),
+        ("under 1 year old (DfE band)", "starters-under1", period),
+    ]
 
 
 def oc2(metric: str):
     def variants(p: dict) -> list[Variant]:
         year = int(p["year"])
-        return [(f"cohort at 31 March {y}", metric, {"year": y}) for y in (year - 1, year, year + 1)]
+        return [
+            (f"cohort at 31 March {y}", metric, {"year": y}) for y in (year - 1, year, year + 1)
+        ]
+
     return variants
 
 
 def permanence(p: dict) -> list[Variant]:
-    return [("placed for adoption (first A3–A6 placement)", "placed-for-adoption", p),
-            ("adopted (REC E11/E12)", "adoptions", p),
-            ("special guardianship orders", "sgo", p)]
+    return [
+        ("placed for adoption (first A3–A6 placement)", "placed-for-adoption", p),
+        ("adopted (REC E11/E12)", "adoptions", p),
+        ("special guardianship orders", "sgo", p),
+    ]
 
 
 def placement_change(p: dict) -> list[Variant]:
     starts = {**p, "start": first_of_month(p["start"]), "end": first_of_month(p["end"])}
-    return [("month ends", "placement-change", p),
-            ("first days of the months", "placement-change", starts)]
+    return [
+        ("month ends", "placement-change", p),
+        ("first days of the months", "placement-change", starts),
+    ]
 
 
 def placement_extreme(metric: str):
     def variants(p: dict) -> list[Variant]:
         starts = {**p, "start": first_of_month(p["start"]), "end": first_of_month(p["end"])}
         return [("month ends", metric, p), ("first days of the months", metric, starts)]
+
     return variants
 
 
 def missing(p: dict) -> list[Variant]:
-    year_before = {"start": (pd.Timestamp(p["start"]) - pd.DateOffset(years=1)).date().isoformat(),
-                   "end": (pd.Timestamp(p["end"]) - pd.DateOffset(years=1)).date().isoformat()}
-    return [("12 months to the quarter end", "missing-incidents-monthly", p),
-            ("the 12 months before that", "missing-incidents-monthly", year_before)]
+    year_before = {
+        "start": (pd.Timestamp(p["start"]) - pd.DateOffset(years=1)).date().isoformat(),
+        "end": (pd.Timestamp(p["end"]) - pd.DateOffset(years=1)).date().isoformat(),
+    }
+    return [
+        ("12 months to the quarter end", "missing-incidents-monthly", p),
+        ("the 12 months before that", "missing-incidents-monthly", year_before),
+    ]
 
 
 VARIANTS = {
@@ -113,14 +131,16 @@ def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
     for description, metric, variant in variants_for(figure, inputs):
         measured: Measurement = measure(replace(figure, metric=metric, params=variant), inputs)
         registered = metric == figure.metric and variant == registered_params
-        rows.append({
-            "definition": description + (" (registered)" if registered else ""),
-            "measured": measured.shown(),
-            "numerator": measured.numerator,
-            "denominator": measured.denominator,
-            "claimed": figure.claimed or figure.comparison,
-            "verdict": measured.verdict,
-        })
+        rows.append(
+            {
+                "definition": description + (" (registered)" if registered else ""),
+                "measured": measured.shown(),
+                "numerator": measured.numerator,
+                "denominator": measured.denominator,
+                "claimed": figure.claimed or figure.comparison,
+                "verdict": measured.verdict,
+            }
+        )
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})

@@ -26,7 +26,9 @@ def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
     days = window(min(dates), max(dates))
     counts = metrics.cla_on_dates(inputs.dataset, days)
     frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
-    chart = charts.line_over_time(frame, "children looked after", "Children looked after at each month end")
+    chart = charts.line_over_time(
+        frame, "children looked after", "Children looked after at each month end"
+    )
     marked = [f for f in figures if f.claimed and f.metric == "cla-on-date"]
     values = [f.claimed_value for f in marked]
     if not marked and "start" in params and figures[0].claimed:
@@ -35,8 +37,13 @@ def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
     return charts.claimed_rules(chart, claim_marks(marked, values))
 
 
-AGE_BANDS = [(0, 0, "0 days"), (1, 6, "1–6 days"), (7, 27, "7–27 days"), (28, 364, "28–364 days"),
-             (365, 100_000, "1 year or older")]
+AGE_BANDS = [
+    (0, 0, "0 days"),
+    (1, 6, "1–6 days"),
+    (7, 27, "7–27 days"),
+    (28, 364, "28–364 days"),
+    (365, 100_000, "1 year or older"),
+]
 
 
 def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
@@ -47,8 +54,10 @@ def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
     counts = pd.Series([int(ages.between(lo, hi).sum()) for lo, hi, _ in AGE_BANDS], index=labels)
     shown = suppress_counts(counts, inputs.suppression_threshold)
     frame = pd.DataFrame({"age at first start": labels, "value": shown.to_numpy(dtype="float")})
-    title = f"Starters by age at their first start ({len(starts)} children; cells under " \
-            f"{inputs.suppression_threshold} suppressed)"
+    title = (
+        f"Starters by age at their first start ({len(starts)} children; cells under "
+        f"{inputs.suppression_threshold} suppressed)"
+    )
     return charts.bars(frame, "age at first start", "children", title, sort=labels)
 
 
@@ -63,16 +72,23 @@ def oc2_chart(figures: list[Figure], inputs: Inputs, params: dict):
 
 def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
     years = sorted(int(y) for y in inputs.dataset.episodes["YEAR"].dropna().unique())
-    rows = [{"year": f"{y - 1}/{str(y)[2:]}", "series": name,
-             "value": metrics.measure(inputs.dataset, name, year=y).value}
-            for y in years for name in ("placed-for-adoption", "adoptions", "sgo")]
+    rows = [
+        {
+            "year": f"{y - 1}/{str(y)[2:]}",
+            "series": name,
+            "value": metrics.measure(inputs.dataset, name, year=y).value,
+        }
+        for y in years
+        for name in ("placed-for-adoption", "adoptions", "sgo")
+    ]
     return charts.bars(pd.DataFrame(rows), "year", "children", "Permanence by collection year")
 
 
 def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
     days = window(params["start"], params["end"])
-    counts = metrics.placement_counts_on_dates(inputs.dataset, days, params["group"],
-                                               params.get("groups"))
+    counts = metrics.placement_counts_on_dates(
+        inputs.dataset, days, params["group"], params.get("groups")
+    )
     frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
     title = f"Children in placement group '{params['group']}' at each month end"
     chart = charts.line_over_time(frame, "children", title)
@@ -81,22 +97,32 @@ def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
 
 
 def missing_chart(figures: list[Figure], inputs: Inputs, params: dict):
-    result = metrics.measure(inputs.dataset, "missing-incidents", start=params["start"],
-                             end=params["end"])
+    result = metrics.measure(
+        inputs.dataset, "missing-incidents", start=params["start"], end=params["end"]
+    )
     frame = result.breakdown.rename(columns={"total": "value"})[["month", "value"]]
     frame["value"] = suppress_counts(frame["value"], inputs.suppression_threshold).astype(float)
-    chart = charts.bars(frame, "month", "incidents", "Missing/away incidents of children looked "
-                        "after per month")
+    chart = charts.bars(
+        frame, "month", "incidents", "Missing/away incidents of children looked after per month"
+    )
     return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
 
 
 CHARTS = {
-    "cla-on-date": cla_chart, "cla-change": cla_chart,
-    "starters-newborn": newborn_chart, "starters-under1": newborn_chart,
-    "oc2-dental": oc2_chart, "oc2-health-assessment": oc2_chart, "oc2-immunisations": oc2_chart,
-    "placed-for-adoption": permanence_chart, "adoptions": permanence_chart, "sgo": permanence_chart,
-    "placement-change": placement_chart, "placement-count-min": placement_chart,
-    "placement-count-max": placement_chart, "missing-incidents-monthly": missing_chart,
+    "cla-on-date": cla_chart,
+    "cla-change": cla_chart,
+    "starters-newborn": newborn_chart,
+    "starters-under1": newborn_chart,
+    "oc2-dental": oc2_chart,
+    "oc2-health-assessment": oc2_chart,
+    "oc2-immunisations": oc2_chart,
+    "placed-for-adoption": permanence_chart,
+    "adoptions": permanence_chart,
+    "sgo": permanence_chart,
+    "placement-change": placement_chart,
+    "placement-count-min": placement_chart,
+    "placement-count-max": placement_chart,
+    "missing-incidents-monthly": missing_chart,
 }
 
 

@@ -11,13 +11,19 @@ from scrutiny.pack.disclosure_scan import scan_pack
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "check-disclosure", help="fail if a rendered pack holds any child identifier",
+        "check-disclosure",
+        help="fail if a rendered pack holds any child identifier",
         description="Searches every .ipynb, .html and .json file for CHILD ids, UPNs, dates "
-                    "of birth and postcodes present in the 903 input; prints the file and kind "
-                    "of identifier, never the identifier.")
+        "of birth and postcodes present in the 903 input; prints the file and kind "
+        "of identifier, never the identifier.",
+    )
     parser.add_argument("pack", type=Path, help="a rendered pack folder")
-    parser.add_argument("--data", type=Path, default=Path("evidence/data/synthetic"),
-                        help="the 903 input the pack was built from")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("evidence/data/synthetic"),
+        help="the 903 input the pack was built from",
+    )
     return parser
 
 

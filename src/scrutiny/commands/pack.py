@@ -12,15 +12,21 @@ from scrutiny.paths import project_root
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
-        "pack", help="run the claim notebooks and build the evidence pack",
+        "pack",
+        help="run the claim notebooks and build the evidence pack",
         description="Runs only the notebooks whose inputs changed; builds in a temporary "
-                    "folder and swaps it in when complete, so a failed build leaves the "
-                    "previous pack in place.")
+        "folder and swaps it in when complete, so a failed build leaves the "
+        "previous pack in place.",
+    )
     parser.add_argument("--quarter", help="calendar quarter, e.g. 2022Q1 (default: params)")
     parser.add_argument("--params", type=Path, help="your own params file (overrides defaults)")
     parser.add_argument("--out", type=Path, help="pack folder (default: rendered/<quarter>)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="notebooks run at once (default: cores)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="notebooks run at once (default: cores)",
+    )
     parser.add_argument("--only", nargs="+", metavar="ID", help="re-run only these claims")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -28,8 +34,15 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = build_pack(project_root(), args.quarter, args.params, args.out, args.jobs,
-                        args.only, args.timeout, not args.no_progress)
-    print(f"pack: {report.out} ({len(report.ran)} notebook(s) run, "
-          f"{len(report.reused)} unchanged)")
+    report = build_pack(
+        project_root(),
+        args.quarter,
+        args.params,
+        args.out,
+        args.jobs,
+        args.only,
+        args.timeout,
+        not args.no_progress,
+    )
+    print(f"pack: {report.out} ({len(report.ran)} notebook(s) run, {len(report.reused)} unchanged)")
     return 0

@@ -71,9 +71,16 @@ def swap_in(build: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_pack(root: Path, quarter: str | None = None, params_file: Path | None = None,
-               out: Path | None = None, jobs: int = 2, only: list[str] | None = None,
-               timeout: int = 600, progress: bool = True) -> BuildReport:
+def build_pack(
+    root: Path,
+    quarter: str | None = None,
+    params_file: Path | None = None,
+    out: Path | None = None,
+    jobs: int = 2,
+    only: list[str] | None = None,
+    timeout: int = 600,
+    progress: bool = True,
+) -> BuildReport:
     params, _ = load_params(root, notebooks_of(root), quarter, params_file)
     register = load_register(resolve(params["register"], root), KNOWN_METRICS)
     claim_ids = [c.id for c in register.claims]
@@ -93,14 +100,27 @@ def build_pack(root: Path, quarter: str | None = None, params_file: Path | None 
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir()
     try:
-        return finish(root, params, register, planned, todo, previous, target, build, inputs,
-                      jobs, timeout, progress)
+        return finish(
+            root,
+            params,
+            register,
+            planned,
+            todo,
+            previous,
+            target,
+            build,
+            inputs,
+            jobs,
+            timeout,
+            progress,
+        )
     finally:
         shutil.rmtree(build, ignore_errors=True)
 
 
-def finish(root, params, register, planned, todo, previous, target, build, inputs, jobs,
-           timeout, progress) -> BuildReport:
+def finish(
+    root, params, register, planned, todo, previous, target, build, inputs, jobs, timeout, progress
+) -> BuildReport:
     running = {job.name for job in todo}
     for job in planned:
         if job.name not in running:
@@ -110,8 +130,9 @@ def finish(root, params, register, planned, todo, previous, target, build, input
     failed = [(o.job.name, o.error) for o in outcomes if not o.ok]
     if failed:
         lines = "\n  ".join(f"{name}: {error}" for name, error in failed)
-        raise BuildFailed(f"{len(failed)} notebook(s) failed; the previous pack is unchanged:"
-                          f"\n  {lines}")
+        raise BuildFailed(
+            f"{len(failed)} notebook(s) failed; the previous pack is unchanged:\n  {lines}"
+        )
     seconds = {o.job.name: round(o.seconds, 2) for o in outcomes}
     notebooks = {}
     for job in planned:
@@ -120,13 +141,28 @@ def finish(root, params, register, planned, todo, previous, target, build, input
             notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
         else:
             notebooks[job.name] = {**previous["notebooks"][job.name], "reused": True}
-    results = [read_result(build / f"{job.name}.ipynb", RESULT) for job in planned
-               if job.name != "scorecard"]
-    scorecard = (read_result(build / "scorecard.ipynb", SCORECARD)
-                 if (build / "scorecard.ipynb").exists() else None)
+    results = [
+        read_result(build / f"{job.name}.ipynb", RESULT)
+        for job in planned
+        if job.name != "scorecard"
+    ]
+    scorecard = (
+        read_result(build / "scorecard.ipynb", SCORECARD)
+        if (build / "scorecard.ipynb").exists()
+        else None
+    )
     extract = load_extract(resolve(params["published_extract"], root))
-    index.render_index(build, root, params, results, scorecard, failed, inputs,
-                       register.documents, extract.provenance["sources"])
+    index.render_index(
+        build,
+        root,
+        params,
+        results,
+        scorecard,
+        failed,
+        inputs,
+        register.documents,
+        extract.provenance["sources"],
+    )
     index.write_json(build / "verdicts.json", index.verdict_rows(results))
     index.write_json(build / "manifest.json", index.manifest(root, params, inputs, notebooks))
     scan_pack(build, resolve(params["data_903"], root))

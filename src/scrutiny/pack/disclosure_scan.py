@@ -79,5 +79,7 @@ def scan_pack(folder: Path, data_903: Path) -> None:
         for kind, count in sorted(hits_in(path.read_text("utf-8", "replace"), found).items()):
             problems.append(f"{path.name}: {count} {kind}(s) from the 903 input")
     if problems:
-        raise DisclosureError("the pack would disclose child-level identifiers, so it was not "
-                              "published:\n  " + "\n  ".join(problems))
+        raise DisclosureError(
+            "the pack would disclose child-level identifiers, so it was not "
+            "published:\n  " + "\n  ".join(problems)
+        )

@@ -44,10 +44,26 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
     output = out_dir / f"{job.name}.ipynb"
     params_file = out_dir / f".{job.name}.params.yml"
     params_file.write_text(yaml.safe_dump(job.parameters, sort_keys=True))
-    command = [sys.executable, "-m", "papermill", str(job.notebook), str(output),
-               "-f", str(params_file), "--cwd", str(root), "-k", "python3",
-               "--execution-timeout", str(timeout), "--start-timeout", "120",
-               "--no-progress-bar", "--log-level", "ERROR"]
+    command = [
+        sys.executable,
+        "-m",
+        "papermill",
+        str(job.notebook),
+        str(output),
+        "-f",
+        str(params_file),
+        "--cwd",
+        str(root),
+        "-k",
+        "python3",
+        "--execution-timeout",
+        str(timeout),
+        "--start-timeout",
+        "120",
+        "--no-progress-bar",
+        "--log-level",
+        "ERROR",
+    ]
     started = time.perf_counter()
     process = subprocess.run(command, capture_output=True, text=True, cwd=root)
     seconds = time.perf_counter() - started
@@ -57,15 +73,17 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
     return Outcome(job, True, seconds)
 
 
-def run_all(jobs: list[Job], out_dir: Path, root: Path, workers: int, timeout: int,
-            progress: bool = True) -> list[Outcome]:
+def run_all(
+    jobs: list[Job], out_dir: Path, root: Path, workers: int, timeout: int, progress: bool = True
+) -> list[Outcome]:
     if not jobs:
         return []
     outcomes = []
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [pool.submit(run_one, job, out_dir, root, timeout) for job in jobs]
-        bar = tqdm(total=len(jobs), desc="notebooks", unit="nb", disable=not progress,
-                   file=sys.stderr)
+        bar = tqdm(
+            total=len(jobs), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
+        )
         for future in as_completed(futures):
             outcome = future.result()
             outcomes.append(outcome)

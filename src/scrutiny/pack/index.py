@@ -17,18 +17,32 @@ from scrutiny.claimtext.conflicts import find_conflicts
 from scrutiny.paths import resolve
 from scrutiny.quarters import Quarter
 
-PACKAGES = ("pandas", "altair", "vl-convert-python", "papermill", "nbconvert", "nbclient",
-            "ipykernel", "nbval", "pyarrow")
+PACKAGES = (
+    "pandas",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "nbval",
+    "pyarrow",
+)
 
 
 def git_commit(root: Path) -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
-                              text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     return head + ("+uncommitted changes" if dirty else "")
 
 
@@ -39,8 +53,9 @@ def summary_svg(results: list[dict]) -> str:
 
 
 def figure_rows(result: dict) -> list[dict]:
-    return [{**f, "source_kind": f["source"].split(":")[0].split(" ")[0]}
-            for f in result["figures"]]
+    return [
+        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0]} for f in result["figures"]
+    ]
 
 
 def conflicts_in(root: Path, params: dict, documents: dict) -> list[dict] | None:
@@ -49,8 +64,9 @@ def conflicts_in(root: Path, params: dict, documents: dict) -> list[dict] | None
     folder = resolve(params["documents_dir"], root)
     if not folder.is_dir():
         return None
-    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html",
-                                                                        ".htm"})
+    paths = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html", ".htm"}
+    )
     return [c.to_dict() for c in find_conflicts(paths, documents)]
 
 
@@ -59,26 +75,46 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
     if not scorecard:
         return None
     frame = pd.DataFrame(scorecard["rows"])
-    return {"edition": scorecard["edition"],
-            "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0)}
+    return {
+        "edition": scorecard["edition"],
+        "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),
+    }
 
 
-def render_index(out: Path, root: Path, params: dict, results: list[dict], scorecard: dict | None,
-                 failed: list[tuple[str, str]], inputs: dict[str, str], documents: dict,
-                 published_sources: list[dict]) -> None:
+def render_index(
+    out: Path,
+    root: Path,
+    params: dict,
+    results: list[dict],
+    scorecard: dict | None,
+    failed: list[tuple[str, str]],
+    inputs: dict[str, str],
+    documents: dict,
+    published_sources: list[dict],
+) -> None:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("scrutiny", "templates"), autoescape=True,
-        undefined=jinja2.StrictUndefined)
+        loader=jinja2.PackageLoader("scrutiny", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
     template = environment.get_template("index.html.j2")
     page = template.render(
-        quarter=Quarter.parse(params["quarter"]), la_name=params["la_name"],
-        la_code=params["la_code"], synthetic=any(r["synthetic"] for r in results),
-        scorecard=scorecard_table(scorecard), summary_svg=summary_svg(results) if results else "",
-        results=[{**r, "figures": figure_rows(r)} for r in results], failed=failed,
+        quarter=Quarter.parse(params["quarter"]),
+        la_name=params["la_name"],
+        la_code=params["la_code"],
+        synthetic=any(r["synthetic"] for r in results),
+        scorecard=scorecard_table(scorecard),
+        summary_svg=summary_svg(results) if results else "",
+        results=[{**r, "figures": figure_rows(r)} for r in results],
+        failed=failed,
         conflicts=conflicts_in(root, params, documents),
-        documents_dir=params.get("documents_dir"), inputs=inputs,
-        data_903_label=Path(params["data_903"]).name, published_sources=published_sources,
-        version=__version__, commit=git_commit(root))
+        documents_dir=params.get("documents_dir"),
+        inputs=inputs,
+        data_903_label=Path(params["data_903"]).name,
+        published_sources=published_sources,
+        version=__version__,
+        commit=git_commit(root),
+    )
     (out / "index.html").write_text(page, encoding="utf-8")
 
 
@@ -88,11 +124,23 @@ def write_json(path: Path, data) -> None:
 
 def verdict_rows(results: list[dict]) -> list[dict]:
     """verdicts.json: one row per figure, flat, for diffing one quarter against the next."""
-    return [{"claim": r["claim"], "verdict": r["verdict"], "figure": f["label"],
-             "claimed": f["claimed"], "comparison": f["comparison"], "measured": f["measured"],
-             "numerator": f["numerator"], "denominator": f["denominator"],
-             "figure_verdict": f["verdict"], "source": f["source"], "synthetic": r["synthetic"]}
-            for r in results for f in r["figures"]]
+    return [
+        {
+            "claim": r["claim"],
+            "verdict": r["verdict"],
+            "figure": f["label"],
+            "claimed": f["claimed"],
+            "comparison": f["comparison"],
+            "measured": f["measured"],
+            "numerator": f["numerator"],
+            "denominator": f["denominator"],
+            "figure_verdict": f["verdict"],
+            "source": f["source"],
+            "synthetic": r["synthetic"],
+        }
+        for r in results
+        for f in r["figures"]
+    ]
 
 
 def manifest(root: Path, params: dict, inputs: dict[str, str], notebooks: dict) -> dict:

@@ -80,10 +80,16 @@ def plan_jobs(root: Path, params: dict, claim_ids: list[str], inputs: dict[str, 
 def stale(jobs: list[Job], previous: dict, previous_dir: Path | None) -> list[Job]:
     """Jobs whose key differs from the previous pack's, or whose outputs are missing."""
     done = previous.get("notebooks", {})
+
     def fresh(job: Job) -> bool:
         entry = done.get(job.name)
-        return (previous_dir is not None and entry is not None and entry.get("key") == job.key
-                and entry.get("status") == "ok"
-                and (previous_dir / f"{job.name}.ipynb").exists()
-                and (previous_dir / f"{job.name}.html").exists())
+        return (
+            previous_dir is not None
+            and entry is not None
+            and entry.get("key") == job.key
+            and entry.get("status") == "ok"
+            and (previous_dir / f"{job.name}.ipynb").exists()
+            and (previous_dir / f"{job.name}.html").exists()
+        )
+
     return [job for job in jobs if not fresh(job)]

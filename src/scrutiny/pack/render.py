@@ -8,14 +8,19 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
 
 
 def exporter() -> HTMLExporter:
     # Empty MathJax/require.js URLs: the lab template otherwise loads both from cdnjs.
-    html = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                        exclude_output_prompt=True, mathjax_url="", require_js_url="")
+    html = HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        mathjax_url="",
+        require_js_url="",
+    )
     html.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={RESULT_TAG}), enabled=True)
     return html
 

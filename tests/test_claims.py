@@ -1,0 +1,179 @@
+"""The claim register and the verdict rules of metrics.md ("Claims and verdicts")."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scrutiny.checks import KNOWN_METRICS
+from scrutiny.claims import (
+    DATA_ISSUE,
+    NOT_SUPPORTED,
+    NOT_TESTABLE,
+    SUPPORTED,
+    Figure,
+    load_register,
+    overall,
+    parse_number,
+    verdict,
+)
+from scrutiny.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def figure(claimed: str | None, comparison: str = "=", source: str = "903", **kw) -> Figure:
+    return Figure("a figure", comparison, source, claimed, "cla-on-date", {}, **kw)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [("19.5%", 19.5, 0.1), ("66%", 66.0, 1.0), ("702", 702.0, 1.0), ("-23%", -23.0, 1.0),
+     ("0.25", 0.25, 0.01), ("+12", 12.0, 1.0)],
+)
+def test_precision_is_read_from_how_the_claim_is_written(text, value, precision):
+    assert parse_number(text) == (value, pytest.approx(precision))
+
+
+@pytest.mark.parametrize("text", ["about 700", "19,5%", "", "%"])
+def test_not_a_number(text):
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "measured", "expected"),
+    [
+        ("-19.5%", -19.45, SUPPORTED),  # rounds to -19.5 at 0.1
+        ("-19.5%", -19.55, SUPPORTED),  # the boundary itself rounds to the claim
+        ("-19.5%", -19.56, NOT_SUPPORTED),
+        ("-19.5%", -10.3, NOT_SUPPORTED),
+        ("66%", 66.49, SUPPORTED),
+        ("66%", 65.5, SUPPORTED),
+        ("66%", 65.4, NOT_SUPPORTED),
+        ("702", 702.0, SUPPORTED),
+        ("702", 701.0, NOT_SUPPORTED),
+    ],
+)
+def test_equality_within_half_the_precision(claimed, measured, expected):
+    assert verdict(figure(claimed), measured) == expected
+
+
+def test_comparisons():
+    assert verdict(figure("90%", ">"), 91.4) == SUPPORTED
+    assert verdict(figure("90%", ">"), 90.0) == NOT_SUPPORTED
+    assert verdict(figure("90%", "<"), 89.9) == SUPPORTED
+    assert verdict(figure(None, "increase"), 0.5) == SUPPORTED
+    assert verdict(figure(None, "increase"), 0.0) == NOT_SUPPORTED
+    assert verdict(figure(None, "reduction"), -3.5) == SUPPORTED
+    assert verdict(figure(None, "reduction"), 2.0) == NOT_SUPPORTED
+
+
+def test_precision_override_for_about_figures():
+    about = figure("100", precision=20)
+    assert verdict(about, 109.9) == SUPPORTED
+    assert verdict(about, 111.0) == NOT_SUPPORTED
+
+
+def test_untestable_and_missing_values():
+    assert verdict(figure("99%", source="none"), None) == NOT_TESTABLE
+    assert verdict(figure("66%"), None) == DATA_ISSUE
+    assert verdict(figure("66%"), math.nan) == DATA_ISSUE
+
+
+def test_overall_verdict_of_a_claim():
+    assert overall([SUPPORTED, SUPPORTED]) == SUPPORTED
+    assert overall([SUPPORTED, NOT_SUPPORTED]) == NOT_SUPPORTED
+    assert overall([SUPPORTED, NOT_TESTABLE]) == SUPPORTED
+    assert overall([NOT_TESTABLE]) == NOT_TESTABLE
+    assert overall([NOT_SUPPORTED, DATA_ISSUE]) == DATA_ISSUE
+
+
+@given(st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False))
+def test_a_value_always_supports_its_own_rounding(value):
+    written = f"{value:.1f}%"
+    assert verdict(figure(written), float(value)) == SUPPORTED
+    assert verdict(figure(written), float(value) + 0.2) == NOT_SUPPORTED
+
+
+# The register.
+
+
+def test_the_register_holds_every_claim_of_the_spec():
+    register = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS)
+    ids = {c.id for c in register.claims}
+    assert ids == {
+        "cla-reduction-19-5", "cla-702-to-531", "cla-702-aug-2019", "cla-down-23pct",
+        "born-into-care-15-1", "dental-66", "health-assessments-90", "pep-99",
+        "adoptions-17-to-22", "adoptions-tees-valley", "placed-with-parents-halved",
+        "external-residential-down", "in-house-fostering-up", "connected-carers-down",
+        "external-placements-72-77", "missing-third-cla", "national-cla-rising",
+        "futures-for-families-37", "early-help-caseloads",
+    }
+    untestable = {c.id for c in register.claims if not c.testable}
+    assert untestable == {"pep-99", "futures-for-families-37", "early-help-caseloads"}
+    assert all(c.would_test for c in register.claims if not c.testable)
+
+
+def write_register(tmp_path: Path, claim: str) -> Path:
+    path = tmp_path / "claims.yml"
+    path.write_text("documents:\n  FR: {file: fr.txt, title: Final report}\nclaims:\n" + claim)
+    return path
+
+
+GOOD = """  - id: c1
+    document: FR
+    section: "a)"
+    quote: "Numbers fell 10%."
+    subject: children looked after
+    figures:
+      - {label: fall, claimed: "-10%", comparison: "=", source: "903", metric: cla-change,
+         params: {start: 2020-01-31, end: 2021-01-31}}
+"""
+
+
+def test_a_good_register_loads(tmp_path):
+    register = load_register(write_register(tmp_path, GOOD), KNOWN_METRICS)
+    (claim,) = register.claims
+    assert claim.figures[0].claimed_value == -10.0
+    assert claim.figures[0].tolerance == 0.5
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("cla-change", "cla-chnage"), "unknown metric 'cla-chnage'"),
+        (("comparison: \"=\"", "comparison: \"~\""), "comparison must be one of"),
+        (("source: \"903\"", "source: \"ons\""), "source must be one of"),
+        (("    subject: children looked after\n", ""), "missing key(s) subject"),
+        (("document: FR", "document: XX"), "document 'XX' is not in 'documents:'"),
+        (("claimed: \"-10%\"", "claimed: \"ten\""), "is not a number"),
+        (("    quote:", "    quotee: x\n    quote:"), "unknown key(s) quotee"),
+    ],
+)
+def test_register_mistakes_name_the_claim(tmp_path, change, message):
+    path = write_register(tmp_path, GOOD.replace(*change))
+    with pytest.raises(ConfigError) as caught:
+        load_register(path, KNOWN_METRICS)
+    assert message in str(caught.value)
+    assert "claim 1 (c1)" in str(caught.value) or "claim 1 (?)" in str(caught.value)
+
+
+def test_duplicate_ids_and_untestable_without_would_test(tmp_path):
+    untestable = GOOD.replace("c1", "c2").replace('source: "903", metric: cla-change,', 'source: none,')
+    path = write_register(tmp_path, GOOD + GOOD + untestable)
+    with pytest.raises(ConfigError) as caught:
+        load_register(path, KNOWN_METRICS)
+    assert "claim id 'c1' is used twice" in str(caught.value)
+    assert "must say which data would test it" in str(caught.value)
+
+
+def test_unreadable_register(tmp_path):
+    path = tmp_path / "claims.yml"
+    path.write_text("claims: [unclosed")
+    with pytest.raises(ConfigError, match="cannot read the claim register"):
+        load_register(path, KNOWN_METRICS)
