@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 AMBER_MARGIN = 0.10
+TOLERANCE = 1e-9  # float noise: 90 - 81 is exactly 10% of 90
 GREEN, AMBER, RED = "green", "amber", "red"
 
 
@@ -31,7 +32,7 @@ def rag(value: float | None, target: float | None, polarity: str) -> str | None:
     behind = shortfall(value, target, polarity)
     if behind == 0:
         return GREEN
-    return AMBER if behind <= AMBER_MARGIN * abs(target) else RED
+    return AMBER if behind <= AMBER_MARGIN * abs(target) + TOLERANCE else RED
 
 
 def direction(latest: float | None, previous: float | None, polarity: str) -> str | None:
