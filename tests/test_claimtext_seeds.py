@@ -76,7 +76,7 @@ def test_every_numeric_claim_in_the_table_is_a_candidate(statements, expected):
 
 def test_metric_guesses_for_the_main_claims(statements):
     by_value = {(s.document, s.claimed): s for s in statements if s.claimed}
-    assert by_value["FR", "19.5%"].params == {"from": "2020-11-30", "to": "2021-11-30"}
+    assert by_value["FR", "19.5%"].params == {"start": "2020-11-30", "end": "2021-11-30"}
     assert by_value["FR", "19.5%"].metric == "cla-change"
     assert by_value["FR", "15.1%"].metric == "starters-newborn"
     assert by_value["FR", "66%"].metric == "oc2-dental"

@@ -9,6 +9,8 @@ import pytest
 from scrutiny.claimtext.catalogue import load_catalogue
 from scrutiny.claimtext.conflicts import conflicts_between
 from scrutiny.claimtext.extract import extract_statements
+from scrutiny.checks import KNOWN_METRICS
+from scrutiny.claims import load_register
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.errors import ConfigError, UnusableInput
 
@@ -49,7 +51,7 @@ def test_percentage_fall_with_period_and_params(tmp_path):
     [s] = found(tmp_path, text)
     assert (s.claimed, s.comparison, s.metric) == ("12.5%", "reduction", "cla-change")
     assert s.period.text == "June 2020 to June 2021"
-    assert s.params == {"from": "2020-06-30", "to": "2021-06-30"}
+    assert s.params == {"start": "2020-06-30", "end": "2021-06-30"}
 
 
 def test_fell_by_23_percent(tmp_path):
@@ -214,14 +216,19 @@ def test_register_yaml_has_the_register_shape(tmp_path):
         "r.txt",
         {"FR": {"file": "r.txt", "title": "Final report"}},
     )
-    [entry] = yaml.safe_load(register_yaml(statements))["claims"]
-    assert list(entry) == [
-        "id", "document", "section", "line", "quote", "claimed", "comparison", "subject",
-        "period", "metric", "params", "data",
-    ]
+    candidates = yaml.safe_load(register_yaml(statements))
+    [entry] = candidates["claims"]
+    assert list(entry) == ["id", "document", "section", "line", "quote", "subject", "figures"]
     assert (entry["id"], entry["document"]) == ("cla-reduction-19-5", "FR")
-    assert entry["claimed"] == "19.5%"
-    assert entry["data"] == []
+    [figure] = entry["figures"]
+    assert (figure["claimed"], figure["comparison"], figure["metric"]) == ("-19.5%", "=",
+                                                                           "cla-change")
+    # The candidates load as a register once the documents section is added.
+    candidates["documents"] = {"FR": {"file": "r.txt", "title": "Final report"}}
+    register = tmp_path / "candidates.yml"
+    register.write_text(yaml.safe_dump(candidates))
+    [claim] = load_register(register, KNOWN_METRICS).claims
+    assert claim.figures[0].claimed_value == -19.5
 
 
 def test_unknown_documents_get_an_id_from_their_file_name(tmp_path):

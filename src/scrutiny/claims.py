@@ -27,7 +27,7 @@ COMPARISONS = ("=", ">", "<", "increase", "reduction")
 SOURCES = ("903", "dfe", "none")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
 
-CLAIM_KEYS = {"id", "document", "section", "quote", "subject", "figures", "would_test"}
+CLAIM_KEYS = {"id", "document", "section", "line", "quote", "subject", "figures", "would_test"}
 FIGURE_KEYS = {"label", "claimed", "comparison", "metric", "params", "source", "precision"}
 
 

@@ -1,27 +1,42 @@
 """Disclosure control for breakdowns of child-level counts.
 
 Counts from 1 to threshold-1 are suppressed (primary). Where a breakdown's total is published,
-one suppressed cell could be recovered by subtraction, so the next smallest cell is suppressed
-too (secondary). Zeros are shown: they disclose nothing about a child. Headline totals are not
-suppressed.
+one suppressed cell could be recovered by subtraction, so one more cell is suppressed too
+(secondary): the smallest count above the threshold, else a zero. Zeros are otherwise shown:
+they disclose nothing about a child. Headline totals are not suppressed. Suppressed cells of
+both kinds read the same ('c', as in DfE tables), so a reader cannot tell which was small.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-MARKER = "<{threshold}"
+MARKER = "c"
+
+
+def primary(values: pd.Series, threshold: int) -> pd.Series:
+    """True where a count is from 1 to threshold-1 (False where it is missing)."""
+    return ((values > 0) & (values < threshold)).fillna(False).astype(bool)
 
 
 def suppress_counts(counts: pd.Series, threshold: int) -> pd.Series:
     """One breakdown (the cells that add up to a shown total) with small cells set to NA."""
     values = counts.astype("Int64")
-    small = (values > 0) & (values < threshold)
-    if small.sum() == 1:
-        rest = values[~small & (values > 0)]
-        if not rest.empty:
-            small[rest.idxmin()] = True
-    return values.mask(small)
+    hidden = primary(values, threshold).to_numpy(copy=True)
+    if hidden.sum() == 1:
+        order = np.argsort(values.fillna(0).to_numpy(), kind="stable")
+        open_cells = [i for i in order if values.notna().iloc[i] and not hidden[i]]
+        bigger = [i for i in open_cells if values.iloc[i] > 0]
+        hidden[(bigger or open_cells)[:1]] = True
+    return values.mask(hidden)
+
+
+def suppress_each(counts: pd.Series, threshold: int) -> pd.Series:
+    """Counts that are each their own total (a month-end series, not parts of one shown total):
+    small ones set to NA, with no secondary cell needed."""
+    values = counts.astype("Int64")
+    return values.mask(primary(values, threshold).to_numpy())
 
 
 def suppress_table(frame: pd.DataFrame, columns: list[str], threshold: int) -> pd.DataFrame:
@@ -33,7 +48,6 @@ def suppress_table(frame: pd.DataFrame, columns: list[str], threshold: int) -> p
     return out
 
 
-def shown(values: pd.Series, threshold: int) -> pd.Series:
-    """Counts as text for a table: suppressed cells read '<5'."""
-    marker = MARKER.format(threshold=threshold)
-    return values.astype("Int64").astype("string").fillna(marker)
+def shown(values: pd.Series) -> pd.Series:
+    """Counts as text for a table: suppressed cells read 'c'."""
+    return values.astype("Int64").astype("string").fillna(MARKER)

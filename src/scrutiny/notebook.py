@@ -102,7 +102,10 @@ def show_figures(check: ClaimCheck) -> pd.DataFrame:
 
 def show_definitions(check: ClaimCheck) -> None:
     lines = [
-        f"- **{m.figure.label}**: {m.definition}; source: {m.source}" for m in check.measurements
+        f"- **{m.figure.label}**: {m.definition}"
+        + (f" ({', '.join(f'{k} {v}' for k, v in m.params.items())})" if m.params else "")
+        + f"; source: {m.source}"
+        for m in check.measurements
     ]
     display(Markdown("**Definitions and sources**\n\n" + "\n".join(lines)))
 

@@ -114,6 +114,14 @@ class ClaimCheck:
     def notes(self) -> list[str]:
         return [f"{m.figure.label}: {note}" for m in self.measurements for note in m.notes]
 
+    def verdicts_by_source(self) -> dict[str, str]:
+        """The verdict on the published figures apart from the 903 ones (which may be synthetic)."""
+        sources = sorted({m.figure.source for m in self.measurements} - {"none"})
+        return {
+            source: overall([m.verdict for m in self.measurements if m.figure.source == source])
+            for source in sources
+        }
+
     def result(self) -> dict:
         return {
             "claim": self.claim.id,
@@ -121,6 +129,7 @@ class ClaimCheck:
             "section": self.claim.section,
             "subject": self.claim.subject,
             "verdict": self.verdict,
+            "by_source": self.verdicts_by_source(),
             "synthetic": self.uses_synthetic,
             "quarter": self.inputs.quarter.label,
             "figures": [m.to_dict() for m in self.measurements],

@@ -7,7 +7,7 @@ import pandas as pd
 from scrutiny import charts, metrics
 from scrutiny.checks.inputs import Inputs
 from scrutiny.claims import Figure
-from scrutiny.disclosure import suppress_counts
+from scrutiny.disclosure import suppress_counts, suppress_each
 from scrutiny.metrics.starters import first_starts
 
 
@@ -56,7 +56,7 @@ def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
     frame = pd.DataFrame({"age at first start": labels, "value": shown.to_numpy(dtype="float")})
     title = (
         f"Starters by age at their first start ({len(starts)} children; cells under "
-        f"{inputs.suppression_threshold} suppressed)"
+        f"{inputs.suppression_threshold}, and one more where needed, suppressed)"
     )
     return charts.bars(frame, "age at first start", "children", title, sort=labels)
 
@@ -81,7 +81,10 @@ def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
         for y in years
         for name in ("placed-for-adoption", "adoptions", "sgo")
     ]
-    return charts.bars(pd.DataFrame(rows), "year", "children", "Permanence by collection year")
+    frame = pd.DataFrame(rows)
+    frame["value"] = suppress_each(frame["value"], inputs.suppression_threshold).astype(float)
+    title = f"Permanence by collection year (counts under {inputs.suppression_threshold} suppressed)"
+    return charts.bars(frame, "year", "children", title)
 
 
 def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
@@ -89,8 +92,12 @@ def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
     counts = metrics.placement_counts_on_dates(
         inputs.dataset, days, params["group"], params.get("groups")
     )
-    frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
-    title = f"Children in placement group '{params['group']}' at each month end"
+    shown = suppress_each(counts, inputs.suppression_threshold).to_numpy(dtype="float")
+    frame = pd.DataFrame({"date": counts.index, "value": shown})
+    title = (
+        f"Children in placement group '{params['group']}' at each month end "
+        f"(counts under {inputs.suppression_threshold} suppressed)"
+    )
     chart = charts.line_over_time(frame, "children", title)
     marked = [f for f in figures if f.claimed and f.metric.startswith("placement-count")]
     return charts.claimed_rules(chart, claim_marks(marked, [f.claimed_value for f in marked]))

@@ -1,7 +1,8 @@
 """Write statements as candidate entries for the claim register (evidence/claims.yml).
 
-Candidates use the register's own shape, so a person reviews them and copies the real
-claims across; `data` is left empty for them to fill.
+Candidates use the register's own shape (one figure per statement, reductions signed), so a
+person reviews them, drops what is not worth checking and copies the rest across. A statement
+with no guessed metric is written as untestable, with a `would_test` line to fill in.
 """
 
 from __future__ import annotations
@@ -44,18 +45,40 @@ def claim_id(statement: Statement, taken: set[str]) -> str:
     return slug
 
 
+def signed(statement: Statement) -> str | None:
+    """The claimed value as the register writes it: a 19.5% reduction is "-19.5%"."""
+    value = statement.claimed
+    if value and statement.comparison == "reduction" and not value.startswith("-"):
+        return f"-{value}"
+    return value
+
+
+def _figure(statement: Statement) -> dict:
+    comparison = statement.comparison
+    if statement.claimed and comparison in {"reduction", "increase"}:
+        comparison = "="
+    figure = {
+        "label": " ".join(filter(None, [statement.subject, statement.period and
+                                        statement.period.text])),
+        "claimed": signed(statement),
+        "comparison": comparison,
+        "source": "903" if statement.metric else "none",
+        "metric": statement.metric,
+        "params": dict(statement.params),
+    }
+    return {k: v for k, v in figure.items() if v is not None}
+
+
 def _entry(statement: Statement, taken: set[str]) -> dict:
-    return {
+    entry = {
         "id": claim_id(statement, taken),
         "document": statement.document,
         "section": statement.section,
         "line": statement.line,
         "quote": statement.sentence,
-        "claimed": statement.claimed,
-        "comparison": statement.comparison,
         "subject": statement.subject,
-        "period": statement.period.text if statement.period else None,
-        "metric": statement.metric,
-        "params": dict(statement.params),
-        "data": [],
+        "figures": [_figure(statement)],
     }
+    if not statement.metric:
+        entry["would_test"] = "(to fill in: which data would test this)"
+    return entry

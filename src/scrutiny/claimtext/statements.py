@@ -363,7 +363,7 @@ def _params(metric: str | None, group: str | None, period: Period | None) -> dic
     if period is None or period.start is None or period.kind == "relative":
         return params
     if metric in {"cla-change", "placement-change"} and period.kind in {"span", "months-to"}:
-        params.update({"from": period.start.isoformat(), "to": period.end.isoformat()})
+        params.update({"start": period.start.isoformat(), "end": period.end.isoformat()})
     elif metric in {"cla-on-date", "placement-count"} and period.kind == "point":
         params["at"] = period.end.isoformat()
     elif period.kind == "financial-year" and metric:

@@ -10,7 +10,6 @@ import math
 
 import pandas as pd
 
-from scrutiny.errors import ConfigError
 from scrutiny.published import Extract
 from scrutiny.quarters import Quarter
 from scrutiny.scorecard.indicators import Indicator, collection_year
@@ -57,7 +56,9 @@ def indicator_years(
     if quarter is not None:
         series = series[series["year"] <= collection_year(quarter)]
     sha = {s["path"]: s["sha256"] for s in extract.provenance["sources"]}
-    region = extract.region_of(la)
+    releases = set(series["release"])
+    region = area_values(extract, indicator.measure, extract.region_of(la), releases)
+    england = area_values(extract, indicator.measure, "England", releases)
     rows = []
     for year, value, marker, release, source in series.itertuples(index=False):
         group = extract.neighbour_average(indicator.measure, la, year, edition, release)
@@ -74,8 +75,8 @@ def indicator_years(
                 "neighbour_min": values.min(),
                 "neighbour_max": values.max(),
                 "neighbours_with_value": int(values.notna().sum()),
-                "region": area_value(extract, indicator.measure, region, year, release),
-                "england": area_value(extract, indicator.measure, "England", year, release),
+                "region": region.get((year, release), math.nan),
+                "england": england.get((year, release), math.nan),
                 "release": int(release),
                 "source": source,
                 "sha256": sha[source],
@@ -84,9 +85,12 @@ def indicator_years(
     return rows
 
 
-def area_value(extract: Extract, measure: str, area: str, year: int, release: int) -> float:
-    """A region's or England's figure, NaN when that release does not publish one."""
-    try:
-        return extract.value(measure, area, year, release).value
-    except ConfigError:
-        return math.nan
+def area_values(extract: Extract, measure: str, area: str, releases: set[int]) -> dict:
+    """(year, release) -> a region's or England's figure in each of `releases`."""
+    return {
+        (int(year), release): value
+        for release in sorted(releases)
+        for year, value in extract.series(measure, area, release)[["year", "value"]].itertuples(
+            index=False
+        )
+    }

@@ -85,8 +85,7 @@ def parse_indicator(entry: object, path: Path, number: int) -> Indicator:
         )
     if entry["polarity"] not in POLARITIES:
         raise ConfigError(
-            f"{where}: polarity must be one of {', '.join(POLARITIES)}, "
-            f"not {entry['polarity']!r}"
+            f"{where}: polarity must be one of {', '.join(POLARITIES)}, not {entry['polarity']!r}"
         )
     return Indicator(
         id=str(entry["id"]),

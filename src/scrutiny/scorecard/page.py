@@ -1,0 +1,243 @@
+"""What notebooks/scorecard.ipynb calls, cell by cell: the notebook only shows the working.
+
+Outputs are deterministic (fixed table ids, rows in the indicators file's order, static SVG
+charts, no times), so nbval can compare a re-run with the stored pack.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+from pandas.io.formats.style import Styler
+
+from scrutiny import charts
+from scrutiny.cache import cache_key, file_sha256
+from scrutiny.checks.inputs import Inputs
+from scrutiny.notebook import is_synthetic
+from scrutiny.paths import project_root, resolve
+from scrutiny.published import Extract
+from scrutiny.quarters import Quarter
+from scrutiny.scorecard.chart import small_multiples
+from scrutiny.scorecard.history import published_history
+from scrutiny.scorecard.indicators import Indicator, collection_year, load_indicators
+from scrutiny.scorecard.table import NO_903, build_scorecard, rate_population, scorecard_summary
+
+MIMETYPE = "application/vnd.scrutiny.scorecard+json"
+INDICATORS = "evidence/indicators.yml"
+RAG_COLOURS = {"green": "#2a9d8f", "amber": "#f4a261", "red": "#e63946"}
+
+
+@dataclass
+class ScorecardPage:
+    inputs: Inputs
+    edition: str
+    indicators_file: Path
+    indicators: list[Indicator]
+    history: pd.DataFrame
+    card: pd.DataFrame
+    status_903: str  # "" when the 903 column holds figures, else why it does not
+
+    @property
+    def extract(self) -> Extract:
+        return self.inputs.extract
+
+    @property
+    def synthetic(self) -> bool:
+        return self.inputs.synthetic and not self.status_903
+
+
+def open_scorecard(
+    quarter: str,
+    data_903: str,
+    published_extract: str,
+    la_code: str,
+    la_name: str,
+    suppression_threshold: int,
+    sn_edition: str,
+) -> ScorecardPage:
+    """Load the inputs the parameters name and build the scorecard."""
+    charts.use_static_svg()
+    root = project_root()
+    data = resolve(data_903, root)
+    inputs = Inputs(
+        root=root,
+        quarter=Quarter.parse(quarter),
+        data_903=data,
+        synthetic=data.exists() and is_synthetic(data),
+        published=resolve(published_extract, root),
+        la_code=la_code,
+        la_name=la_name,
+        suppression_threshold=suppression_threshold,
+    )
+    indicators_file = root / INDICATORS
+    indicators = load_indicators(indicators_file)
+    dataset = inputs.dataset if data.exists() else None
+    status = "" if dataset is not None else (NO_903 if not data.exists() else unusable(inputs))
+    history = published_history(inputs.extract, indicators, la_code, sn_edition, inputs.quarter)
+    card = build_scorecard(
+        inputs.extract,
+        indicators,
+        la_code,
+        sn_edition,
+        dataset,
+        inputs.quarter,
+        suppression_threshold,
+        history,
+    )
+    if status and status != NO_903:
+        card["current_903_note"] = status
+    return ScorecardPage(inputs, sn_edition, indicators_file, indicators, history, card, status)
+
+
+def unusable(inputs: Inputs) -> str:
+    return f"the 903 data is unusable ({type(inputs.failure).__name__}): run `scrutiny validate`"
+
+
+def show_heading(page: ScorecardPage) -> None:
+    inputs = page.inputs
+    neighbours = page.extract.statistical_neighbours(inputs.la_code, page.edition)
+    lines = [
+        f"## Scorecard: {inputs.la_name} ({inputs.la_code})",
+        f"Pack {inputs.quarter.label} (to {inputs.quarter.end:%d %B %Y}). Published figures "
+        f"for years ending 31 March up to {collection_year(inputs.quarter)}, each from the "
+        "latest DfE release that publishes it; the 903 column is the authority's own figure "
+        "for the quarter.",
+        f"**Statistical neighbours** (DfE, {page.edition} edition): "
+        + ", ".join(neighbours["la_name"]),
+    ]
+    display(Markdown("\n\n".join(lines)))
+    if page.synthetic:
+        display(
+            HTML(
+                '<div class="synthetic-banner" style="border:3px solid #e76f51;padding:0.8em;'
+                'background:#fff3e0;font-weight:bold">SYNTHETIC DATA: the 903 column on this '
+                "page comes from a fictional demo authority. It illustrates the method; it is "
+                "not evidence about the real authority. The published figures are real.</div>"
+            )
+        )
+    elif page.status_903:
+        display(Markdown(f"**903 column:** {page.status_903}; the published figures stand alone."))
+
+
+def show_table(page: ScorecardPage) -> Styler:
+    """The scorecard as members read it: RAG coloured, numbers to one decimal place."""
+    card = page.card
+    label = f"903, {page.inputs.quarter.label}" + (" (synthetic)" if page.synthetic else "")
+    table = pd.DataFrame(
+        {
+            "indicator": card["title"],
+            "year": card["latest_year"].map(whole),
+            "value": card["value"].map(number),
+            "target": [
+                f"{number(t)} ({r})"
+                for t, r in zip(card["target"], card["target_rule"], strict=True)
+            ],
+            "gap": card["gap"].map(number),
+            "since previous year": card["direction"].fillna("–"),
+            "RAG": card["rag"].fillna("–"),
+            label: current_text(page),
+            "903 counts": [
+                counts(n, d)
+                for n, d in zip(
+                    card["current_903_numerator"], card["current_903_denominator"], strict=True
+                )
+            ],
+            "source": [
+                f"DfE {whole(r)}: {s}" for r, s in zip(card["release"], card["source"], strict=True)
+            ],
+        }
+    )
+    return (
+        table.style.set_uuid("scorecard")
+        .hide(axis="index")
+        .map(
+            lambda rag: f"background:{RAG_COLOURS[rag]};color:white" if rag in RAG_COLOURS else "",
+            subset=["RAG"],
+        )
+    )
+
+
+def current_text(page: ScorecardPage) -> list[str]:
+    if page.status_903:
+        return [NO_903 if page.status_903 == NO_903 else "unusable"] * len(page.card)
+    return ["–" if math.isnan(v) else number(v) for v in page.card["current_903"].astype(float)]
+
+
+def show_chart(page: ScorecardPage) -> alt.FacetChart:
+    return small_multiples(page.history, page.inputs.la_name)
+
+
+def show_notes(page: ScorecardPage) -> None:
+    lines = []
+    for row, indicator in zip(page.card.itertuples(), page.indicators, strict=True):
+        parts = [indicator.note] if indicator.note else []
+        if row.current_903_period:
+            parts.append(f"903 period: {row.current_903_period}")
+        if row.current_903_note and not row.current_903_note.endswith(indicator.note):
+            parts.append(f"903: {row.current_903_note}")
+        if 0 < row.neighbours_with_value < 10:
+            parts.append(
+                f"neighbour average over {row.neighbours_with_value} neighbours with a "
+                "published value"
+            )
+        lines.append(f"- **{html.escape(indicator.title)}**: " + "; ".join(parts))
+    rule = (
+        "**RAG rule:** green = at the target or better; amber = worse than the target by no "
+        "more than 10% of the target; red = worse by more. Neutral indicators get no RAG."
+    )
+    display(Markdown(rule + "\n\n**Notes**\n\n" + "\n".join(lines)))
+
+
+def provenance(page: ScorecardPage) -> pd.DataFrame:
+    """Every published file the figures come from (release, file, sha256), and the other inputs."""
+    used = page.history[["release", "source", "sha256"]]
+    population = rate_population(page.extract, page.inputs.la_code, page.inputs.quarter)
+    if population is not None and not page.status_903:
+        used = pd.concat(
+            [
+                used,
+                pd.DataFrame(
+                    [[population.release, population.source, population.sha256]],
+                    columns=used.columns,
+                ),
+            ]
+        )
+    used = used.drop_duplicates()
+    rows = [
+        (f"DfE release {release}", source, sha)
+        for release, source, sha in used.sort_values(["release", "source"]).itertuples(index=False)
+    ]
+    rows.append(("indicators", INDICATORS, file_sha256(page.indicators_file)))
+    data = page.inputs.data_903
+    kind = "903 extract" + (" (synthetic demo)" if page.inputs.synthetic else "")
+    rows.append((kind, data.name, cache_key(data) if data.exists() else "missing"))
+    return pd.DataFrame(rows, columns=["input", "file", "sha256"]).set_index("input")
+
+
+def emit_summary(page: ScorecardPage) -> None:
+    """The summary as JSON in the notebook's outputs: the pack's index shows it."""
+    summary = scorecard_summary(page.card, page.edition, page.synthetic)
+    display({MIMETYPE: summary}, raw=True)
+
+
+def number(value: float | None) -> str:
+    if value is None or math.isnan(value):
+        return "–"
+    text = f"{value:,.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def whole(value: object) -> str:
+    return "–" if pd.isna(value) else str(int(value))
+
+
+def counts(numerator: object, denominator: object) -> str:
+    if pd.isna(numerator):
+        return "–"
+    return f"{int(numerator)}" + ("" if pd.isna(denominator) else f" / {int(denominator)}")

@@ -1,0 +1,91 @@
+"""Small-count suppression of breakdowns: hand cases, then properties over any breakdown."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scrutiny.disclosure import shown, suppress_counts, suppress_each, suppress_table
+
+
+def suppressed(counts: list[int], threshold: int = 5) -> list[int | None]:
+    result = suppress_counts(pd.Series(counts), threshold)
+    return [None if pd.isna(v) else int(v) for v in result]
+
+
+def test_counts_one_to_four_are_suppressed_at_threshold_five():
+    assert suppressed([1, 2, 3, 4, 5, 40]) == [None, None, None, None, 5, 40]
+
+
+def test_zeros_are_shown():
+    assert suppressed([0, 12, 0, 30]) == [0, 12, 0, 30]
+
+
+def test_a_lone_small_cell_takes_the_next_smallest_with_it():
+    assert suppressed([3, 40, 12, 0]) == [None, 40, None, 0]
+
+
+def test_a_lone_small_cell_beside_zeros_only_takes_a_zero_with_it():
+    # total 3 and the others shown as 0 would give the suppressed 3 away
+    assert suppressed([0, 3, 0]) == [None, None, 0]
+
+
+def test_two_small_cells_need_no_secondary():
+    assert suppressed([2, 4, 100, 50]) == [None, None, 100, 50]
+
+
+def test_cells_at_or_over_the_threshold_are_shown():
+    assert suppressed([10, 10, 10], threshold=10) == [10, 10, 10]
+    assert suppressed([9, 10, 11], threshold=10) == [None, None, 11]
+
+
+def test_a_threshold_of_one_suppresses_nothing():
+    assert suppressed([1, 0, 2], threshold=1) == [1, 0, 2]
+
+
+def test_secondary_cell_is_chosen_by_position_when_labels_repeat():
+    counts = pd.Series([3, 20, 9], index=["a", "a", "b"])
+    assert suppress_counts(counts, 5).isna().tolist() == [True, False, True]
+
+
+def test_headline_totals_are_untouched():
+    frame = pd.DataFrame({"total": [3, 27], "boys": [1, 15], "girls": [2, 12]})
+    out = suppress_table(frame, ["boys", "girls"], 5)
+    assert out["total"].tolist() == [3, 27]
+    assert out["boys"].isna().tolist() == [True, False]
+    assert out["girls"].isna().tolist() == [True, False]
+
+
+def test_separate_totals_get_primary_suppression_only():
+    out = suppress_each(pd.Series([2, 0, 7, 140]), 5)
+    assert out.isna().tolist() == [True, False, False, False]
+
+
+def test_suppressed_cells_read_c_whichever_kind():
+    assert shown(suppress_counts(pd.Series([1, 0, 10, 20]), 5)).tolist() == ["c", "0", "c", "20"]
+
+
+breakdowns = st.lists(
+    st.one_of(st.integers(0, 8), st.integers(0, 10_000)), min_size=2, max_size=12
+)
+
+
+@given(breakdowns, st.integers(1, 11))
+def test_no_shown_cell_is_small(counts, threshold):
+    out = suppress_counts(pd.Series(counts), threshold)
+    assert not any(0 < v < threshold for v in out.dropna())
+
+
+@given(breakdowns, st.integers(1, 11))
+def test_a_suppressed_cell_never_stands_alone(counts, threshold):
+    out = suppress_counts(pd.Series(counts), threshold)
+    # with two or more hidden, the total minus the shown cells does not give any one of them
+    assert int(out.isna().sum()) != 1
+
+
+@given(breakdowns, st.integers(1, 11))
+def test_suppression_only_hides_never_changes(counts, threshold):
+    out = suppress_counts(pd.Series(counts), threshold)
+    assert all(pd.isna(o) or o == c for o, c in zip(out, counts, strict=True))
+    assert out.isna().sum() <= sum(0 < c < threshold for c in counts) + 1
