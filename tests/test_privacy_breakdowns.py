@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from builders import child, episode, missing, write_903
+
 from scrutiny.checks import trend
 from scrutiny.checks.inputs import Inputs
+from scrutiny.claims import Figure
 from scrutiny.quarters import Quarter
 
 TEN_IN_FOSTER_CARE = [f"F{i:02d}" for i in range(10)]
@@ -101,7 +102,5 @@ def test_missing_incidents_by_month_are_suppressed(data_903, monkeypatch):
     assert not any(0 < v < 5 for v in values.dropna())
 
 
-def _figure():
-    from scrutiny.claims import Figure
-
+def _figure() -> Figure:
     return Figure(label="incidents a month", claimed="100", comparison="=", source="903")

@@ -66,9 +66,7 @@ def test_suppressed_cells_read_c_whichever_kind():
     assert shown(suppress_counts(pd.Series([1, 0, 10, 20]), 5)).tolist() == ["c", "0", "c", "20"]
 
 
-breakdowns = st.lists(
-    st.one_of(st.integers(0, 8), st.integers(0, 10_000)), min_size=2, max_size=12
-)
+breakdowns = st.lists(st.one_of(st.integers(0, 8), st.integers(0, 10_000)), min_size=2, max_size=12)
 
 
 @given(breakdowns, st.integers(1, 11))

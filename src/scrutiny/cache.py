@@ -18,6 +18,7 @@ import pandas as pd
 
 from scrutiny import __version__, ssda903
 from scrutiny.errors import ConfigError, Problem
+from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 
 FORMAT = "1"
@@ -29,14 +30,6 @@ def input_files(path: Path) -> list[Path]:
     return sorted(
         p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".csv", ".xml"}
     )
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def cache_key(path: Path) -> str:

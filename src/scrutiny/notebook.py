@@ -6,7 +6,6 @@ can compare a re-run with the stored pack.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 from functools import cache
@@ -20,6 +19,7 @@ from scrutiny import __version__, charts
 from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
+from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root, resolve
 from scrutiny.quarters import Quarter
 
@@ -146,21 +146,21 @@ def show_notes(check: ClaimCheck) -> None:
     display(Markdown("**Data-quality notes**\n\n" + text))
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def provenance(check: ClaimCheck) -> pd.DataFrame:
     """What this page was computed from: inputs by content hash, and the library versions."""
     inputs = check.inputs
     rows = [
-        ("claim register", inputs.register.name, sha256(inputs.register)),
+        ("claim register", inputs.register.name, file_sha256(inputs.register)),
         (
             "903 extract",
             ("synthetic demo: " if inputs.synthetic else "") + inputs.data_903.name,
             cache_key(inputs.data_903) if inputs.data_903.exists() else "missing",
         ),
-        ("published extract", inputs.published.name, sha256(inputs.published / "provenance.json")),
+        (
+            "published extract",
+            inputs.published.name,
+            file_sha256(inputs.published / "provenance.json"),
+        ),
     ]
     rows += [
         (f"package {name}", name, version(name))

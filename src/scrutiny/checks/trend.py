@@ -82,8 +82,9 @@ def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
         for name in ("placed-for-adoption", "adoptions", "sgo")
     ]
     frame = pd.DataFrame(rows)
-    frame["value"] = suppress_each(frame["value"], inputs.suppression_threshold).astype(float)
-    title = f"Permanence by collection year (counts under {inputs.suppression_threshold} suppressed)"
+    threshold = inputs.suppression_threshold
+    frame["value"] = suppress_each(frame["value"], threshold).astype(float)
+    title = f"Permanence by collection year (counts under {threshold} suppressed)"
     return charts.bars(frame, "year", "children", title)
 
 

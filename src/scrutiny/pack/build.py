@@ -15,7 +15,7 @@ from pathlib import Path
 from scrutiny import ssda903
 from scrutiny.checks import KNOWN_METRICS
 from scrutiny.claims import load_register
-from scrutiny.errors import ConfigError, DataError, ScrutinyError
+from scrutiny.errors import ConfigError, DataError, ScrutinyError, UnusableInput
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
@@ -51,7 +51,14 @@ def check_inputs(root: Path, params: dict) -> None:
     report = ssda903.inspect(data)
     if report.errors:
         raise DataError(report.errors, str(data))
-    load_extract(resolve(params["published_extract"], root))
+    published = resolve(params["published_extract"], root)
+    try:
+        load_extract(published)
+    except json.JSONDecodeError as error:
+        raise UnusableInput(
+            f"{published / 'provenance.json'}: not valid JSON (line {error.lineno}, "
+            f"column {error.colno}: {error.msg}); run `scrutiny data extract` to rewrite it"
+        ) from None
     if params.get("groups"):
         load_groups(resolve(params["groups"], root))
 
@@ -63,8 +70,45 @@ def previous_manifest(pack: Path) -> dict:
         return {}
 
 
+def scratch(target: Path, kind: str, pid: int | None = None) -> Path:
+    """A build's own folder beside the pack: `.building-...` or `.previous-...`."""
+    return target.with_name(f".{kind}-{target.name}-{pid or os.getpid()}")
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def abandoned(target: Path, kind: str) -> list[Path]:
+    """Scratch folders of `kind` for `target` whose build process is gone (killed)."""
+    prefix = f".{kind}-{target.name}-"
+    found = []
+    for path in sorted(target.parent.glob(f"{prefix}*")):
+        pid = path.name.removeprefix(prefix)
+        if pid.isdigit() and not process_alive(int(pid)):
+            found.append(path)
+    return found
+
+
+def clear_abandoned(target: Path) -> None:
+    """Tidy up after a killed build: put back a pack it had moved aside, drop its scratch."""
+    for old in abandoned(target, "previous"):
+        if target.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.rename(target)
+    for build in abandoned(target, "building"):
+        shutil.rmtree(build, ignore_errors=True)
+
+
 def swap_in(build: Path, target: Path) -> None:
-    old = target.with_name(f".previous-{target.name}-{os.getpid()}")
+    old = scratch(target, "previous")
     if target.exists():
         target.rename(old)
     build.rename(target)
@@ -87,8 +131,10 @@ def build_pack(
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
     if unknown:
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
-    check_inputs(root, params)
     target = out or root / "rendered" / params["quarter"]
+    if target.parent.exists():
+        clear_abandoned(target)
+    check_inputs(root, params)
     inputs = input_hashes(root, params)
     planned = plan_jobs(root, params, claim_ids, inputs)
     previous = previous_manifest(target)
@@ -96,7 +142,7 @@ def build_pack(
     if only:
         todo = [job for job in todo if job.name in only]
     target.parent.mkdir(parents=True, exist_ok=True)
-    build = target.with_name(f".building-{target.name}-{os.getpid()}")
+    build = scratch(target, "building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir()
     try:

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrutiny.cache import cache_key, file_sha256
+from scrutiny.cache import cache_key
+from scrutiny.hashing import file_sha256
 from scrutiny.params import notebook_parameters
 from scrutiny.paths import resolve
 

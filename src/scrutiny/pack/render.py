@@ -10,16 +10,28 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
 
+# Pages hold inline styles and inline SVG only: the policy makes the browser refuse anything
+# else (scripts, fonts, remote images), so a page that reached for the network would show it.
+CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+# The lab page without the scripts it loads from cdnjs (require.js, MathJax, mermaid): the
+# pack's pages show static outputs only, so none of them is needed.
+OFFLINE_PAGE = f"""{{%- extends 'index.html.j2' -%}}
+{{%- block html_head_js -%}}
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">
+{{%- endblock html_head_js -%}}
+{{%- block html_head_js_mathjax -%}}{{%- endblock html_head_js_mathjax -%}}
+{{%- block html_head_js_mermaidjs -%}}{{%- endblock html_head_js_mermaidjs -%}}
+"""
+
 
 def exporter() -> HTMLExporter:
-    # Empty MathJax/require.js URLs: the lab template otherwise loads both from cdnjs.
     html = HTMLExporter(
         template_name="lab",
+        raw_template=OFFLINE_PAGE,
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        mathjax_url="",
-        require_js_url="",
     )
     html.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={RESULT_TAG}), enabled=True)
     return html

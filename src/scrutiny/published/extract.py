@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.errors import DataError, Problem
-from scrutiny.published.manifest import Source, cache_dir, sha256_of
+from scrutiny.hashing import file_sha256
+from scrutiny.published.manifest import Source, cache_dir
 from scrutiny.published.neighbours import read_neighbours
 from scrutiny.published.tables import definitions
 from scrutiny.published.tidy import MARKERS, areas, load_published
@@ -85,7 +86,7 @@ def _verify(sources: list[Source], cache: Path) -> None:
                     "missing-file", "not in the cache: run `scrutiny data fetch`", file=str(path)
                 )
             )
-        elif (actual := sha256_of(path)) != source.sha256:
+        elif (actual := file_sha256(path)) != source.sha256:
             problems.append(
                 Problem(
                     "sha256-mismatch",

@@ -13,7 +13,8 @@ import urllib.request
 from pathlib import Path
 
 from scrutiny.errors import DataError, Problem, UnusableInput
-from scrutiny.published.manifest import Source, cache_dir, sha256_of
+from scrutiny.hashing import file_sha256
+from scrutiny.published.manifest import Source, cache_dir
 
 URL_SCHEMES = ("http://", "https://", "file://")
 
@@ -24,7 +25,7 @@ def fetch(sources: list[Source], mirror: str, cache: Path | None = None) -> list
     problems, fetched = [], []
     for source in sources:
         target = cache / source.path
-        if target.is_file() and sha256_of(target) == source.sha256:
+        if target.is_file() and file_sha256(target) == source.sha256:
             fetched.append(target)
             continue
         location = _location(mirror, source.path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
@@ -59,14 +58,6 @@ def default_mirror() -> str:
         "no mirror of the official files: pass --mirror DIR|URL or set SCRUTINY_MIRROR "
         f"(looked for {shared})"
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_manifest(path: Path | None = None) -> list[Source]:

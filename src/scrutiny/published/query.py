@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.errors import ConfigError, DataError, Problem, UnusableInput
+from scrutiny.hashing import file_sha256
 from scrutiny.published.extract import AREAS, FIGURE_COLUMNS, MEASURES_DIR, NEIGHBOURS, PROVENANCE
-from scrutiny.published.manifest import EXTRACT_DIR, sha256_of
+from scrutiny.published.manifest import EXTRACT_DIR
 
 LA_LEVEL = "Local authority"
 
@@ -279,7 +280,7 @@ def _find_extract() -> Path:
 
 
 def _sha_or_missing(path: Path) -> str:
-    return sha256_of(path) if path.is_file() else "(file missing)"
+    return file_sha256(path) if path.is_file() else "(file missing)"
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

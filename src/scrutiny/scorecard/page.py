@@ -6,7 +6,6 @@ charts, no times), so nbval can compare a re-run with the stored pack.
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +13,11 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
-from pandas.io.formats.style import Styler
 
 from scrutiny import charts
-from scrutiny.cache import cache_key, file_sha256
+from scrutiny.cache import cache_key
 from scrutiny.checks.inputs import Inputs
+from scrutiny.hashing import file_sha256
 from scrutiny.notebook import is_synthetic
 from scrutiny.paths import project_root, resolve
 from scrutiny.published import Extract
@@ -46,6 +45,10 @@ class ScorecardPage:
     @property
     def extract(self) -> Extract:
         return self.inputs.extract
+
+    @property
+    def region(self) -> str:
+        return self.extract.region_of(self.inputs.la_code)
 
     @property
     def synthetic(self) -> bool:
@@ -125,8 +128,9 @@ def show_heading(page: ScorecardPage) -> None:
         display(Markdown(f"**903 column:** {page.status_903}; the published figures stand alone."))
 
 
-def show_table(page: ScorecardPage) -> Styler:
-    """The scorecard as members read it: RAG coloured, numbers to one decimal place."""
+def show_table(page: ScorecardPage) -> HTML:
+    """The scorecard as members read it: RAG coloured, numbers to one decimal place. Shown as
+    HTML: a Styler's plain-text form holds its memory address, which changes every run."""
     card = page.card
     label = f"903, {page.inputs.quarter.label}" + (" (synthetic)" if page.synthetic else "")
     table = pd.DataFrame(
@@ -139,6 +143,10 @@ def show_table(page: ScorecardPage) -> Styler:
                 for t, r in zip(card["target"], card["target_rule"], strict=True)
             ],
             "gap": card["gap"].map(number),
+            f"{page.region} / England": [
+                f"{number(r)} / {number(e)}"
+                for r, e in zip(card["region"], card["england"], strict=True)
+            ],
             "since previous year": card["direction"].fillna("–"),
             "RAG": card["rag"].fillna("–"),
             label: current_text(page),
@@ -153,7 +161,7 @@ def show_table(page: ScorecardPage) -> Styler:
             ],
         }
     )
-    return (
+    styled = (
         table.style.set_uuid("scorecard")
         .hide(axis="index")
         .map(
@@ -161,6 +169,7 @@ def show_table(page: ScorecardPage) -> Styler:
             subset=["RAG"],
         )
     )
+    return HTML(styled.to_html())
 
 
 def current_text(page: ScorecardPage) -> list[str]:
@@ -176,7 +185,7 @@ def show_chart(page: ScorecardPage) -> alt.FacetChart:
 def show_notes(page: ScorecardPage) -> None:
     lines = []
     for row, indicator in zip(page.card.itertuples(), page.indicators, strict=True):
-        parts = [indicator.note] if indicator.note else []
+        parts = [indicator.note.rstrip(".")] if indicator.note else []
         if row.current_903_period:
             parts.append(f"903 period: {row.current_903_period}")
         if row.current_903_note and not row.current_903_note.endswith(indicator.note):
@@ -186,7 +195,7 @@ def show_notes(page: ScorecardPage) -> None:
                 f"neighbour average over {row.neighbours_with_value} neighbours with a "
                 "published value"
             )
-        lines.append(f"- **{html.escape(indicator.title)}**: " + "; ".join(parts))
+        lines.append(f"- **{indicator.title}**: " + "; ".join(parts) + ".")
     rule = (
         "**RAG rule:** green = at the target or better; amber = worse than the target by no "
         "more than 10% of the target; red = worse by more. Neutral indicators get no RAG."
@@ -194,8 +203,9 @@ def show_notes(page: ScorecardPage) -> None:
     display(Markdown(rule + "\n\n**Notes**\n\n" + "\n".join(lines)))
 
 
-def provenance(page: ScorecardPage) -> pd.DataFrame:
-    """Every published file the figures come from (release, file, sha256), and the other inputs."""
+def show_provenance(page: ScorecardPage) -> HTML:
+    """Every published file the figures come from (release, file, sha256), and the other inputs,
+    in full (a DataFrame's display would cut the long names and hashes short)."""
     used = page.history[["release", "source", "sha256"]]
     population = rate_population(page.extract, page.inputs.la_code, page.inputs.quarter)
     if population is not None and not page.status_903:
@@ -217,7 +227,8 @@ def provenance(page: ScorecardPage) -> pd.DataFrame:
     data = page.inputs.data_903
     kind = "903 extract" + (" (synthetic demo)" if page.inputs.synthetic else "")
     rows.append((kind, data.name, cache_key(data) if data.exists() else "missing"))
-    return pd.DataFrame(rows, columns=["input", "file", "sha256"]).set_index("input")
+    frame = pd.DataFrame(rows, columns=["input", "file", "sha256"])
+    return HTML(frame.to_html(index=False, classes="provenance", border=0))
 
 
 def emit_summary(page: ScorecardPage) -> None:
