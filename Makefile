@@ -29,14 +29,21 @@ lock:
 	$(BIN)/pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --quiet -o requirements.lock
 
+# Everything CI checks: lint, unit/property/notebook/browser tests, then nbval over the
+# committed pack (a second pytest run: --nbval must not see the tests folder).
 test: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -n 2 --dist loadscope tests
+	$(MAKE) --no-print-directory validate QUARTER=2022Q1
 
 unit: setup
 	$(BIN)/python -m pytest -n 2 --dist loadscope -m "not slow and not browser" tests
 
+# Re-execute the quarter's executed notebooks and compare every output with the stored one
+# (loadscope keeps each notebook's cells on one worker, in one kernel).
 validate: setup
+	@ls rendered/$(QUARTER)/*.ipynb >/dev/null 2>&1 || \
+	  { echo "validate: no notebooks in rendered/$(QUARTER); run make pack QUARTER=$(QUARTER)" >&2; exit 2; }
 	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadscope --nbval \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env rendered/$(QUARTER)/*.ipynb
 

@@ -25,6 +25,7 @@ def make_project(folder: Path) -> Path:
     for part in ("notebooks", "evidence/data/published"):
         shutil.copytree(ROOT / part, folder / part)
     shutil.copy(ROOT / "requirements.lock", folder / "requirements.lock")
+    shutil.copy(ROOT / "evidence" / "indicators.yml", folder / "evidence" / "indicators.yml")
     register = yaml.safe_load((ROOT / "evidence" / "claims.yml").read_text())
     register["claims"] = [c for c in register["claims"] if c["id"] in CLAIMS]
     (folder / "evidence" / "claims.yml").write_text(yaml.safe_dump(register, sort_keys=False))
@@ -48,6 +49,8 @@ def project(tmp_path_factory) -> Path:
 
 def test_pack_has_a_page_and_notebook_per_claim_and_an_index(project):
     pack = project / "rendered" / "2022Q1"
+    assert (pack / "scorecard.html").exists()
+    assert 'id="scorecard"' in (pack / "index.html").read_text()
     for claim in CLAIMS:
         assert (pack / f"{claim}.ipynb").exists()
         assert (pack / f"{claim}.html").exists()
@@ -74,7 +77,7 @@ def test_manifest_records_inputs_versions_and_timings(project):
     manifest = json.loads((project / "rendered" / "2022Q1" / "manifest.json").read_text())
     assert set(manifest["inputs"]) >= {"903", "published", "register", "library", "lock"}
     assert manifest["packages"]["papermill"]
-    assert set(manifest["notebooks"]) == set(CLAIMS)
+    assert set(manifest["notebooks"]) == {*CLAIMS, "scorecard"}
     assert all(n["status"] == "ok" for n in manifest["notebooks"].values())
 
 
@@ -83,7 +86,7 @@ def test_second_build_with_nothing_changed_runs_nothing(project):
     before = {p.name: p.read_bytes() for p in pack.glob("*.ipynb")}
     report = build_pack(project, "2022Q1", jobs=2, progress=False)
     assert report.ran == []
-    assert report.reused == sorted(CLAIMS)
+    assert report.reused == sorted([*CLAIMS, "scorecard"])
     assert {p.name: p.read_bytes() for p in pack.glob("*.ipynb")} == before
 
 
@@ -93,11 +96,14 @@ def test_touching_a_params_file_without_changing_it_runs_nothing(project):
     assert build_pack(project, "2022Q1", jobs=2, progress=False).ran == []
 
 
-def test_a_changed_parameter_reruns_the_notebooks_that_read_it(project, tmp_path):
+def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp_path):
     override = tmp_path / "mine.yml"
-    override.write_text("suppression_threshold: 10\n")
+    override.write_text('sn_edition: "2025-05"\n')  # only the scorecard takes it
     report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
-    assert report.ran == sorted(CLAIMS)
+    assert report.ran == ["scorecard"]
+    override.write_text("suppression_threshold: 10\n")  # every notebook takes it
+    report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
+    assert report.ran == sorted([*CLAIMS, "scorecard"])
 
 
 def test_only_reruns_the_named_claim(project, tmp_path):

@@ -15,9 +15,19 @@ def use_static_svg() -> None:
 
 
 def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
-    """`frame` has date, value (and optional series)."""
+    """`frame` has date, value (and optional series).
+
+    Dates are UTC from end to end (data, scale, labels): otherwise vega reads and places them in
+    the machine's time zone, and the SVG's bytes would depend on where the pack was built.
+    """
+    frame = frame.assign(date=pd.to_datetime(frame["date"]).dt.tz_localize("UTC"))
     encoding = {
-        "x": alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
+        "x": alt.X(
+            "date:T",
+            title=None,
+            scale=alt.Scale(type="utc"),
+            axis=alt.Axis(format="%b %Y"),
+        ),
         "y": alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
     }
     if "series" in frame:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
 from scrutiny import __version__, commands
 from scrutiny.errors import ScrutinyError
+
+UNEXPECTED = 3  # exit code for an error with no ScrutinyError of its own
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("scrutiny: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a case no check foresaw: still a message, not a traceback
+        if os.environ.get("SCRUTINY_DEBUG"):
+            raise
+        print(
+            f"scrutiny {args.command}: unexpected {type(error).__name__}: {error}\n"
+            "  rerun with SCRUTINY_DEBUG=1 to see the traceback",
+            file=sys.stderr,
+        )
+        return UNEXPECTED
 
 
 if __name__ == "__main__":

@@ -74,7 +74,9 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
     """The scorecard notebook's summary as an HTML table for the front page."""
     if not scorecard:
         return None
-    frame = pd.DataFrame(scorecard["rows"])
+    columns = {"title": "indicator", "latest_year": "year", "value": "value",
+               "target": "target", "rag": "RAG", "current_903": "this quarter (903)"}
+    frame = pd.DataFrame(scorecard["rows"])[list(columns)].rename(columns=columns)
     return {
         "edition": scorecard["edition"],
         "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),

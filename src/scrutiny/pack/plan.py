@@ -15,6 +15,7 @@ from pathlib import Path
 from scrutiny.cache import cache_key
 from scrutiny.hashing import file_sha256
 from scrutiny.params import notebook_parameters
+from scrutiny.scorecard.page import INDICATORS
 from scrutiny.paths import resolve
 
 CLAIM_NOTEBOOK = "notebooks/claim.ipynb"
@@ -55,6 +56,8 @@ def input_hashes(root: Path, params: dict) -> dict[str, str]:
     }
     if params.get("groups"):
         hashes["groups"] = file_sha256(resolve(params["groups"], root))
+    if (root / INDICATORS).exists():
+        hashes["indicators"] = file_sha256(root / INDICATORS)
     return hashes
 
 

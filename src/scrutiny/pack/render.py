@@ -10,18 +10,22 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
 
-# Pages hold inline styles and inline SVG only: the policy makes the browser refuse anything
-# else (scripts, fonts, remote images), so a page that reached for the network would show it.
-CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
 # The lab page without the scripts it loads from cdnjs (require.js, MathJax, mermaid): the
-# pack's pages show static outputs only, so none of them is needed.
-OFFLINE_PAGE = f"""{{%- extends 'index.html.j2' -%}}
-{{%- block html_head_js -%}}
-<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">
-{{%- endblock html_head_js -%}}
-{{%- block html_head_js_mathjax -%}}{{%- endblock html_head_js_mathjax -%}}
-{{%- block html_head_js_mermaidjs -%}}{{%- endblock html_head_js_mermaidjs -%}}
+# pack's pages show static outputs only, so none is needed. The content policy makes the browser
+# refuse anything but inline styles and data: images, so a page that reached for the network
+# would show it. Charts go in as inline <svg> (our own vl-convert output), not base64 images.
+OFFLINE_PAGE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}
+<meta http-equiv="Content-Security-Policy"
+      content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block data_svg scoped -%}
+<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
+{{ output.data['image/svg+xml'] }}
+</div>
+{%- endblock data_svg -%}
 """
 
 

@@ -188,7 +188,8 @@ def show_notes(page: ScorecardPage) -> None:
         parts = [indicator.note.rstrip(".")] if indicator.note else []
         if row.current_903_period:
             parts.append(f"903 period: {row.current_903_period}")
-        if row.current_903_note and not row.current_903_note.endswith(indicator.note):
+        own_note = not row.current_903_note.endswith(indicator.note)
+        if row.current_903_note and own_note and not page.status_903:
             parts.append(f"903: {row.current_903_note}")
         if 0 < row.neighbours_with_value < 10:
             parts.append(
@@ -233,7 +234,8 @@ def show_provenance(page: ScorecardPage) -> HTML:
 
 def emit_summary(page: ScorecardPage) -> None:
     """The summary as JSON in the notebook's outputs: the pack's index shows it."""
-    summary = scorecard_summary(page.card, page.edition, page.synthetic)
+    shown = current_text(page)[0] if page.status_903 else None
+    summary = scorecard_summary(page.card, page.edition, page.synthetic, shown)
     display({MIMETYPE: summary}, raw=True)
 
 

@@ -148,12 +148,17 @@ def with_population_note(current: CurrentFigure, population: Figure | None) -> C
     )
 
 
-def scorecard_summary(card: pd.DataFrame, edition: str, synthetic: bool) -> dict:
-    """The scorecard for the pack's index page: JSON-ready, rounded to one decimal place."""
+def scorecard_summary(
+    card: pd.DataFrame, edition: str, synthetic: bool, no_903: str | None = None
+) -> dict:
+    """The scorecard for the pack's index page: JSON-ready, rounded to one decimal place.
+    `no_903` replaces every 903 figure when there is no usable 903 data ("no 903 data")."""
     rows = [
         {key: plain(row[key]) for key in SUMMARY_KEYS} | {"synthetic": bool(synthetic)}
         for _, row in card.iterrows()
     ]
+    if no_903:
+        rows = [row | {"current_903": no_903} for row in rows]
     return {"edition": edition, "rows": rows}
 
 

@@ -1,0 +1,123 @@
+"""The committed pack in a real browser (headless Debian chromium), opened from file://.
+
+Each page must show its verdict and its chart, ask nothing of the network and log no console
+error. `scrutiny pdf` must print the whole pack. Screenshots go to test-artifacts/. Without
+chromium the tests skip, except under CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from scrutiny.pack import chromium
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+PACK = ROOT / "rendered" / "2022Q1"
+ARTIFACTS = ROOT / "test-artifacts"
+CLAIMS = ["cla-reduction-19-5", "dental-66", "national-cla-rising"]
+VERDICTS = {"supported", "not supported", "not testable", "data issue"}
+OFFLINE_SCHEMES = ("file:", "data:")
+MARKS = "svg g[class*='role-mark'] > *"  # the drawn marks of a vega chart (bars, points, lines)
+
+
+@pytest.fixture(scope="module")
+def chromium_present() -> None:
+    if not chromium.available():
+        reason = f"no chromium at {chromium.CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; CI=true, so this is a failure")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_present):
+    with sync_playwright() as playwright:
+        launched = chromium.launch(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def verdicts() -> dict[str, str]:
+    """claim id -> verdict, as the pack's verdicts.json records it."""
+    rows = json.loads((PACK / "verdicts.json").read_text())
+    return {row["claim"]: row["verdict"] for row in rows}
+
+
+class Visit:
+    """One page opened from file://, with every request and console error it caused."""
+
+    def __init__(self, browser, path: Path):
+        self.page = browser.new_page(viewport={"width": 1200, "height": 900})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on(
+            "console", lambda message: message.type == "error" and self.errors.append(message.text)
+        )
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(path.as_uri(), wait_until="load")
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=True)
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(OFFLINE_SCHEMES)]
+
+    def assert_chart(self, within: str) -> None:
+        svg = self.page.locator(f"{within} svg").first
+        box = svg.bounding_box()
+        assert box and box["width"] > 50 and box["height"] > 50, f"chart in {within} is empty"
+        marks = self.page.locator(f"{within} {MARKS}").count()
+        assert marks > 0, f"chart in {within} has no marks"
+
+
+def test_index_shows_every_verdict_and_the_summary_chart(browser, verdicts):
+    visit = Visit(browser, PACK / "index.html")
+    rows = visit.page.locator("#verdict-table tbody tr")
+    assert rows.count() == len(verdicts)
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        claim = row.get_attribute("data-claim")
+        shown = row.locator("td").last.locator(".verdict").inner_text().strip()
+        assert shown == verdicts[claim], claim
+        assert row.locator(f'a[href="{claim}.html"]').count() == 1
+    visit.assert_chart(".summary-chart")
+    assert visit.outside_requests() == []
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("claim", CLAIMS)
+def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
+    visit = Visit(browser, PACK / f"{claim}.html")
+    verdict = visit.page.locator(".verdict")
+    assert verdict.count() == 1 and verdict.is_visible()
+    assert verdict.get_attribute("data-verdict") == verdicts[claim]
+    assert re.match(rf"Verdict: {verdicts[claim]}\b", verdict.inner_text())
+    visit.assert_chart("[data-mime-type='image/svg+xml']")
+    assert visit.outside_requests() == []
+    assert visit.errors == []
+
+
+def test_pdf_prints_the_index_and_every_claim(chromium_present, verdicts, tmp_path):
+    pack = tmp_path / PACK.name
+    shutil.copytree(PACK, pack, ignore=shutil.ignore_patterns("pack.pdf"))
+    command = [sys.executable, "-m", "scrutiny.cli", "pdf", str(pack)]
+    run = subprocess.run(command, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    data = (pack / "pack.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    assert pages >= len(verdicts) + 1  # the index, then at least a sheet per claim
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy2(pack / "pack.pdf", ARTIFACTS / "pack.pdf")

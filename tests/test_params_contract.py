@@ -1,0 +1,83 @@
+"""Params files and notebooks agree: every key is a notebook parameter of the same type.
+
+The parameters come from each notebook's cell tagged `parameters`, read by papermill's
+`inspect_notebook` (through `scrutiny.params`). A typo or a wrong type in a params file is
+rejected with a message naming the file and the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrutiny.errors import ConfigError
+from scrutiny.params import (
+    PACK_KEYS,
+    PER_CLAIM,
+    check_params,
+    expected_types,
+    load_params,
+    notebook_parameters,
+    read_yaml,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PARAMS = sorted((ROOT / "params").glob("*.yml"))
+
+
+def test_there_are_notebooks_and_params_files():
+    assert {p.name for p in NOTEBOOKS} >= {"claim.ipynb"}
+    assert {p.name for p in PARAMS} >= {"defaults.yml"}
+
+
+@pytest.mark.parametrize("params_file", PARAMS, ids=lambda p: p.name)
+def test_every_key_is_a_notebook_parameter_of_its_type(params_file):
+    problems = check_params(read_yaml(params_file), params_file, expected_types(NOTEBOOKS))
+    assert problems == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_defaults_give_every_parameter_of_every_notebook(notebook):
+    defaults = read_yaml(ROOT / "params" / "defaults.yml")
+    missing = set(notebook_parameters(notebook)) - PER_CLAIM - set(defaults)
+    assert missing == set(), f"{notebook.name} parameters with no default: {sorted(missing)}"
+
+
+def test_notebooks_agree_on_the_type_of_a_shared_parameter():
+    seen: dict[str, tuple[str, str]] = {}
+    for notebook in NOTEBOOKS:
+        for name, kind in notebook_parameters(notebook).items():
+            first = seen.setdefault(name, (kind, notebook.name))
+            assert first[0] == kind, f"{name}: {kind} in {notebook.name}, {first[0]} in {first[1]}"
+
+
+def test_pack_settings_are_not_notebook_parameters():
+    declared = set().union(*(notebook_parameters(n) for n in NOTEBOOKS))
+    assert declared & set(PACK_KEYS) == set()
+
+
+@pytest.mark.parametrize("quarter_file", [p for p in PARAMS if p.stem != "defaults"])
+def test_each_quarter_file_loads_with_the_defaults(quarter_file):
+    params, files = load_params(ROOT, NOTEBOOKS, quarter_file.stem)
+    assert files[-1] == quarter_file
+    assert params["quarter"] == quarter_file.stem
+
+
+def test_a_typo_is_rejected_naming_file_and_key(tmp_path):
+    mine = tmp_path / "mine.yml"
+    mine.write_text("la_cod: E06000001\n")
+    with pytest.raises(ConfigError) as error:
+        load_params(ROOT, NOTEBOOKS, extra=mine)
+    message = str(error.value)
+    assert f"{mine}: unknown key 'la_cod'" in message
+    assert "did you mean 'la_code'?" in message
+
+
+def test_a_wrong_type_is_rejected_naming_file_and_key(tmp_path):
+    mine = tmp_path / "mine.yml"
+    mine.write_text('suppression_threshold: "five"\n')
+    with pytest.raises(ConfigError) as error:
+        load_params(ROOT, NOTEBOOKS, extra=mine)
+    assert f"{mine}: suppression_threshold must be int, not str ('five')" in str(error.value)
