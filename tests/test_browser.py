@@ -75,8 +75,9 @@ class Visit:
         return [url for url in self.requests if not url.startswith(OFFLINE_SCHEMES)]
 
     def assert_chart(self, within: str) -> None:
-        svg = self.page.locator(f"{within} svg").first
-        box = svg.bounding_box()
+        charts = self.page.locator(f"{within} svg")
+        assert charts.count() > 0, f"no chart (svg) in {within}"
+        box = charts.first.bounding_box()
         assert box and box["width"] > 50 and box["height"] > 50, f"chart in {within} is empty"
         marks = self.page.locator(f"{within} {MARKS}").count()
         assert marks > 0, f"chart in {within} has no marks"

@@ -9,6 +9,7 @@ computed from another parameter.
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import nbformat
@@ -61,6 +62,14 @@ def test_no_papermill_traces(notebook):
     assert "papermill" not in node.metadata
     tags = [tag for cell in node.cells for tag in cell.metadata.get("tags", [])]
     assert "injected-parameters" not in tags
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_cells_have_fixed_ids(notebook):
+    """Without ids, every papermill run invents random ones and the pack's HTML changes."""
+    with notebook.open() as file:
+        cells = json.load(file)["cells"]
+    assert all(cell.get("id") for cell in cells), f"{notebook.name} has cells without an id"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)

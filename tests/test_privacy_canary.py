@@ -63,11 +63,13 @@ def project(tmp_path_factory) -> Path:
 
 
 def test_the_canaries_are_in_the_input(project):
-    episodes = (project / "evidence/data/synthetic/2021/episodes.csv").read_text()
-    header = (project / "evidence/data/synthetic/2021/header.csv").read_text()
-    assert "CANARYCHILD0001" in episodes or "CANARYCHILD0001" in header
-    assert "ZZ9 " in episodes
-    assert ",Z999999" in header
+    data = project / "evidence" / "data" / "synthetic" / "2021"
+    episodes = pd.read_csv(data / "episodes.csv", dtype=str)
+    header = pd.read_csv(data / "header.csv", dtype=str)
+    assert episodes["CHILD"].str.fullmatch(r"CANARYCHILD\d{4}").all()
+    assert episodes["HOME_POST"].dropna().str.fullmatch(r"ZZ9 \dZZ").all()
+    assert header["UPN"].str.fullmatch(r"Z999999\d{6}").all()
+    assert (pd.to_datetime(header["DOB"], dayfirst=True).dt.day <= BIRTH_DAY).all()
 
 
 def test_no_canary_reaches_the_pack(project):

@@ -6,6 +6,7 @@ subprocess, so exit codes and stderr are real) and hashes the pack before and af
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import shutil
@@ -211,21 +212,15 @@ def wait_for(ready: Callable[[], bool], process: subprocess.Popen, seconds: int 
         time.sleep(0.2)
 
 
-def executed_notebook_in(building: Path) -> Callable[[], bool]:
-    """True once the build folder holds a notebook that has run to its result cell."""
-
-    def ready() -> bool:
-        for folder in building.parent.glob(f"{building.name}*"):
-            for notebook in folder.glob("*.ipynb"):
-                if RESULT in notebook.read_text(errors="replace"):
-                    return True
-        return False
-
-    return ready
+def has_executed_notebook(pack: Path) -> bool:
+    """True once a build folder beside `pack` holds a notebook run to its result cell."""
+    building = pack.parent.glob(f".building-{pack.name}-*/*.ipynb")
+    return any(RESULT in notebook.read_text(errors="replace") for notebook in building)
 
 
 def kill_group(process: subprocess.Popen, sig: signal.Signals) -> None:
-    os.killpg(process.pid, sig)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, sig)
     process.wait(timeout=60)
 
 
@@ -243,8 +238,10 @@ def test_a_build_killed_mid_run_leaves_the_previous_pack_and_the_next_build_comp
     before = file_hashes(pack)
     params = renamed_la(tmp_path)
     process = start_build(project, params)
-    wait_for(executed_notebook_in(pack.parent / ".building-2022Q1-"), process)
-    kill_group(process, signal.SIGKILL)
+    try:
+        wait_for(lambda: has_executed_notebook(pack), process)
+    finally:
+        kill_group(process, signal.SIGKILL)
     assert file_hashes(pack) == before
     assert list(pack.parent.glob(".building-*"))  # killed with no chance to tidy up
 

@@ -75,9 +75,12 @@ def end_one_episode_early(data_903: Path) -> str:
 
 def run_nbval(pack: Path, project: Path, cache: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "SCRUTINY_ROOT": str(project), "SCRUTINY_CACHE": str(cache)}
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rf", "--nbval"]
+    # --rootdir: otherwise pytest roots at this project (it sees the sanitize file's path) and
+    # gives every copied notebook's cells the same ids, so xdist would run only one notebook.
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--rootdir", str(pack)]
+    command += ["-rf", "--nbval"]
     command += ["--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE)]
-    command += ["-n", "2", "--dist", "loadscope", *sorted(map(str, pack.glob("*.ipynb")))]
+    command += ["-n", "2", "--dist", "loadscope", *sorted(p.name for p in pack.glob("*.ipynb"))]
     return subprocess.run(command, cwd=pack, env=env, capture_output=True, text=True)
 
 

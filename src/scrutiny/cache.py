@@ -20,6 +20,7 @@ from scrutiny import __version__, ssda903
 from scrutiny.errors import ConfigError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
+from scrutiny.ssda903.dataset import empty_table
 
 FORMAT = "1"
 
@@ -41,6 +42,11 @@ def cache_key(path: Path) -> str:
     return digest.hexdigest()[:32]
 
 
+def entry_key(path: Path) -> str:
+    """The entry's name: the inputs' key and the path as given, which the tables record."""
+    return hashlib.sha256(f"{cache_key(path)}|{path}".encode()).hexdigest()[:32]
+
+
 def cache_dir() -> Path | None:
     if os.environ.get("SCRUTINY_CACHE"):
         return Path(os.environ["SCRUTINY_CACHE"]) / "903"
@@ -56,18 +62,27 @@ def load_cached(path: str | Path) -> ssda903.Dataset:
     base = cache_dir()
     if base is None or not path.exists():
         return ssda903.load(path)
-    entry = base / cache_key(path)
+    entry = base / entry_key(path)
     if (entry / "done").exists():
         return read_entry(entry, str(path))
+    shutil.rmtree(entry, ignore_errors=True)  # debris of a crash: entries appear only whole
     dataset = ssda903.load(path)
     write_entry(entry, dataset)
     return dataset
 
 
 def read_entry(entry: Path, source: str) -> ssda903.Dataset:
-    tables = {p.stem: pd.read_parquet(p) for p in sorted(entry.glob("*.parquet"))}
+    tables = {p.stem: read_table(p) for p in sorted(entry.glob("*.parquet"))}
     warnings = [Problem(**w) for w in json.loads((entry / "warnings.json").read_text())]
     return ssda903.Dataset(tables, source, warnings)
+
+
+def read_table(file: Path) -> pd.DataFrame:
+    """A stored table with the reader's dtypes and blanks (parquet gives back `str` and None)."""
+    frame = pd.read_parquet(file).astype(empty_table(file.stem).dtypes.to_dict())
+    codes = frame.select_dtypes("object").columns
+    frame[codes] = frame[codes].where(frame[codes].notna(), float("nan"))
+    return frame
 
 
 def write_entry(entry: Path, dataset: ssda903.Dataset) -> None:

@@ -47,7 +47,7 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
     command = [
         sys.executable,
         "-m",
-        "papermill",
+        "scrutiny.pack.papermill_main",
         str(job.notebook),
         str(output),
         "-f",

@@ -9,6 +9,9 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
+# Code-only cells with nothing to show; papermill gives the injected one a random id, which
+# would make two renders of the same notebook differ.
+PARAMETER_TAGS = {"parameters", "injected-parameters"}
 
 # The lab page without the scripts it loads from cdnjs (require.js, MathJax, mermaid): the
 # pack's pages show static outputs only, so none is needed. The content policy makes the browser
@@ -37,7 +40,9 @@ def exporter() -> HTMLExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    html.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={RESULT_TAG}), enabled=True)
+    html.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={RESULT_TAG, *PARAMETER_TAGS}), enabled=True
+    )
     return html
 
 
