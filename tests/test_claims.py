@@ -32,8 +32,14 @@ def figure(claimed: str | None, comparison: str = "=", source: str = "903", **kw
 
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
-    [("19.5%", 19.5, 0.1), ("66%", 66.0, 1.0), ("702", 702.0, 1.0), ("-23%", -23.0, 1.0),
-     ("0.25", 0.25, 0.01), ("+12", 12.0, 1.0)],
+    [
+        ("19.5%", 19.5, 0.1),
+        ("66%", 66.0, 1.0),
+        ("702", 702.0, 1.0),
+        ("-23%", -23.0, 1.0),
+        ("0.25", 0.25, 0.01),
+        ("+12", 12.0, 1.0),
+    ],
 )
 def test_precision_is_read_from_how_the_claim_is_written(text, value, precision):
     assert parse_number(text) == (value, pytest.approx(precision))
@@ -107,12 +113,25 @@ def test_the_register_holds_every_claim_of_the_spec():
     register = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS)
     ids = {c.id for c in register.claims}
     assert ids == {
-        "cla-reduction-19-5", "cla-702-to-531", "cla-702-aug-2019", "cla-down-23pct",
-        "born-into-care-15-1", "dental-66", "health-assessments-90", "pep-99",
-        "adoptions-17-to-22", "adoptions-tees-valley", "placed-with-parents-halved",
-        "external-residential-down", "in-house-fostering-up", "connected-carers-down",
-        "external-placements-72-77", "missing-third-cla", "national-cla-rising",
-        "futures-for-families-37", "early-help-caseloads",
+        "cla-reduction-19-5",
+        "cla-702-to-531",
+        "cla-702-aug-2019",
+        "cla-down-23pct",
+        "born-into-care-15-1",
+        "dental-66",
+        "health-assessments-90",
+        "pep-99",
+        "adoptions-17-to-22",
+        "adoptions-tees-valley",
+        "placed-with-parents-halved",
+        "external-residential-down",
+        "in-house-fostering-up",
+        "connected-carers-down",
+        "external-placements-72-77",
+        "missing-third-cla",
+        "national-cla-rising",
+        "futures-for-families-37",
+        "early-help-caseloads",
     }
     untestable = {c.id for c in register.claims if not c.testable}
     assert untestable == {"pep-99", "futures-for-families-37", "early-help-caseloads"}
@@ -147,11 +166,11 @@ def test_a_good_register_loads(tmp_path):
     ("change", "message"),
     [
         (("cla-change", "cla-chnage"), "unknown metric 'cla-chnage'"),
-        (("comparison: \"=\"", "comparison: \"~\""), "comparison must be one of"),
-        (("source: \"903\"", "source: \"ons\""), "source must be one of"),
+        (('comparison: "="', 'comparison: "~"'), "comparison must be one of"),
+        (('source: "903"', 'source: "ons"'), "source must be one of"),
         (("    subject: children looked after\n", ""), "missing key(s) subject"),
         (("document: FR", "document: XX"), "document 'XX' is not in 'documents:'"),
-        (("claimed: \"-10%\"", "claimed: \"ten\""), "is not a number"),
+        (('claimed: "-10%"', 'claimed: "ten"'), "is not a number"),
         (("    quote:", "    quotee: x\n    quote:"), "unknown key(s) quotee"),
     ],
 )
@@ -164,7 +183,9 @@ def test_register_mistakes_name_the_claim(tmp_path, change, message):
 
 
 def test_duplicate_ids_and_untestable_without_would_test(tmp_path):
-    untestable = GOOD.replace("c1", "c2").replace('source: "903", metric: cla-change,', 'source: none,')
+    untestable = GOOD.replace("c1", "c2").replace(
+        'source: "903", metric: cla-change,', "source: none,"
+    )
     path = write_register(tmp_path, GOOD + GOOD + untestable)
     with pytest.raises(ConfigError) as caught:
         load_register(path, KNOWN_METRICS)

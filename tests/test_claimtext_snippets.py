@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from scrutiny.checks import KNOWN_METRICS
+from scrutiny.claims import load_register
 from scrutiny.claimtext.catalogue import load_catalogue
 from scrutiny.claimtext.conflicts import conflicts_between
 from scrutiny.claimtext.extract import extract_statements
-from scrutiny.checks import KNOWN_METRICS
-from scrutiny.claims import load_register
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.errors import ConfigError, UnusableInput
 

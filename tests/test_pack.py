@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from scrutiny import synth
+from scrutiny.errors import ConfigError
 from scrutiny.pack.build import build_pack
 from scrutiny.params import notebook_parameters
 
@@ -30,7 +31,9 @@ def make_project(folder: Path) -> Path:
     register["claims"] = [c for c in register["claims"] if c["id"] in CLAIMS]
     (folder / "evidence" / "claims.yml").write_text(yaml.safe_dump(register, sort_keys=False))
     synth.generate(folder / "evidence" / "data" / "synthetic", children=1500)
-    declared = set().union(*(notebook_parameters(p) for p in (folder / "notebooks").glob("*.ipynb")))
+    declared = set().union(
+        *(notebook_parameters(p) for p in (folder / "notebooks").glob("*.ipynb"))
+    )
     defaults = yaml.safe_load((ROOT / "params" / "defaults.yml").read_text())
     defaults = {k: v for k, v in defaults.items() if k in declared or k == "documents_dir"}
     defaults["documents_dir"] = str(ROOT.parent / "shared" / "seeds")
@@ -65,8 +68,9 @@ def test_verdicts_come_from_the_data(project):
     tees = [r for r in rows if r["claim"] == "adoptions-tees-valley"]
     # Middlesbrough adopted 24 in 2021/22, more than Darlington 15, Hartlepool 15, Redcar 8 and
     # Stockton 16 (DfE 2022 release): ranked 1st of 5.
-    assert [(r["measured"], r["numerator"], r["denominator"], r["figure_verdict"]) for r in tees] \
-        == [(1.0, 1, 5, "supported")]
+    assert [
+        (r["measured"], r["numerator"], r["denominator"], r["figure_verdict"]) for r in tees
+    ] == [(1.0, 1, 5, "supported")]
     fall = next(r for r in rows if r["claim"] == "cla-reduction-19-5")
     assert fall["synthetic"] is True
     assert fall["denominator"] > 0
@@ -111,8 +115,18 @@ def test_only_reruns_the_named_claim(project, tmp_path):
     text = register.read_text()
     register.write_text(text.replace("significantly reduced", "much reduced"))
     try:
-        report = build_pack(project, "2022Q1", jobs=2, only=["adoptions-tees-valley"],
-                            progress=False)
+        report = build_pack(
+            project, "2022Q1", jobs=2, only=["adoptions-tees-valley"], progress=False
+        )
         assert report.ran == ["adoptions-tees-valley"]
     finally:
         register.write_text(text)
+
+
+def test_only_into_a_new_folder_says_what_else_must_run(project, tmp_path):
+    with pytest.raises(ConfigError, match="must run too") as caught:
+        build_pack(
+            project, "2022Q1", out=tmp_path / "new", only=["adoptions-tees-valley"], progress=False
+        )
+    assert "cla-reduction-19-5" in str(caught.value)
+    assert not (tmp_path / "new").exists()

@@ -80,11 +80,16 @@ def test_placement_counts_follow_the_params_threshold(data_903, monkeypatch):
     assert 3 in set(values.dropna())
 
 
-def test_starters_by_age_band_are_suppressed_with_a_secondary_cell(data_903, monkeypatch):
+def test_newborn_definitions_show_only_what_cannot_reveal_a_small_count(data_903, monkeypatch):
     inputs = inputs_at(data_903, 5, monkeypatch)
-    values = chart_values(trend.newborn_chart([], inputs, {"year": 2021}))
-    assert int(values.isna().sum()) >= 2
-    assert not any(0 < v < 5 for v in values.dropna())
+    headline = Figure(
+        "under 7 days", "=", "903", "15.1%", "starters-newborn", {"year": 2021, "max_age_days": 6}
+    )
+    values = chart_values(trend.newborn_chart([headline], inputs, headline.params))
+    # one newborn of 16 starters: 0 days, under 28 days and under 1 year would each show
+    # that single child; only the headline definition (1 of 16 = 6.25%) is shown
+    assert values.isna().tolist() == [True, False, True, True]
+    assert values.dropna().tolist() == [6.25]
 
 
 def test_permanence_counts_by_year_are_suppressed(data_903, monkeypatch):

@@ -87,3 +87,24 @@ def test_suppression_only_hides_never_changes(counts, threshold):
     out = suppress_counts(pd.Series(counts), threshold)
     assert all(pd.isna(o) or o == c for o, c in zip(out, counts, strict=True))
     assert out.isna().sum() <= sum(0 < c < threshold for c in counts) + 1
+
+
+def test_nested_definitions_hide_counts_that_differencing_would_reveal():
+    from scrutiny.disclosure import suppress_nested
+
+    # 0 days, under 7 days (the headline), under 28 days, under 1 year
+    counts = pd.Series([2, 27, 27, 48])
+    assert suppress_nested(counts, 5, keep=1).tolist() == [pd.NA, 27, 27, 48]
+    # under 28 days exceeds the headline by 3: showing it would reveal a band of 3 children
+    assert suppress_nested(pd.Series([0, 27, 30, 48]), 5, keep=1).tolist() == [0, 27, pd.NA, 48]
+    # the headline is shown even when small
+    assert suppress_nested(pd.Series([1, 3, 9]), 5, keep=1).tolist() == [pd.NA, 3, 9]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=6))
+def test_no_two_shown_nested_counts_differ_by_a_small_number(counts):
+    from scrutiny.disclosure import suppress_nested
+
+    shown = [int(v) for v in suppress_nested(pd.Series(sorted(counts)), 5) if pd.notna(v)]
+    assert all(v == 0 or v >= 5 for v in shown)
+    assert all(a == b or abs(a - b) >= 5 for a in shown for b in shown)

@@ -51,3 +51,23 @@ def suppress_table(frame: pd.DataFrame, columns: list[str], threshold: int) -> p
 def shown(values: pd.Series) -> pd.Series:
     """Counts as text for a table: suppressed cells read 'c'."""
     return values.astype("Int64").astype("string").fillna(MARKER)
+
+
+def suppress_nested(counts: pd.Series, threshold: int, keep: int | None = None) -> pd.Series:
+    """Counts under nested definitions (0 days old, under 7 days, under 28 days, under 1): the
+    difference of two shown counts is itself a count of children, so a count is shown only if
+    it and its difference from every other shown count are 0 or at least `threshold`.
+    Position `keep` (the headline definition) is always shown."""
+    values = counts.astype("Int64")
+    order = sorted(range(len(values)), key=lambda i: (i != keep, values.iloc[i]))
+    kept: list[int] = []
+    for i in order:
+        value = values.iloc[i]
+        safe = (
+            pd.notna(value)
+            and all(not 0 < abs(int(value) - int(values.iloc[j])) < threshold for j in kept)
+            and not 0 < int(value) < threshold
+        )
+        if i == keep or safe:
+            kept.append(i)
+    return values.where(pd.Series(range(len(values)), index=values.index).isin(kept))

@@ -94,7 +94,7 @@ class ClaimCheck:
                 tables.append(table.assign(figure=m.figure.label))
         if not tables:
             return pd.DataFrame()
-        table = pd.concat(tables, ignore_index=True)
+        table = pd.concat(tables, ignore_index=True).drop(columns=["registered", "value"])
         return table.set_index(["figure", "definition"])
 
     def chart(self):

@@ -15,6 +15,7 @@ from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import release_variants
 from scrutiny.claims import Figure
+from scrutiny.disclosure import MARKER, suppress_nested
 
 Variant = tuple[str, str, dict]  # description, metric, params
 
@@ -95,6 +96,8 @@ def missing(p: dict) -> list[Variant]:
     ]
 
 
+NESTED = {"starters-newborn", "starters-under1"}  # each definition contains the narrower ones
+
 VARIANTS = {
     "cla-on-date": cla_on_date,
     "cla-change": cla_change,
@@ -134,6 +137,8 @@ def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
         rows.append(
             {
                 "definition": description + (" (registered)" if registered else ""),
+                "registered": registered,
+                "value": measured.value,
                 "measured": measured.shown(),
                 "numerator": measured.numerator,
                 "denominator": measured.denominator,
@@ -143,4 +148,19 @@ def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
         )
     if not rows:
         return pd.DataFrame()
-    return pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
+    table = pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
+    if figure.metric in NESTED:
+        table = suppress_nested_rows(table, inputs.suppression_threshold)
+    return table
+
+
+def suppress_nested_rows(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Nested definitions (newborn ages) could be subtracted to reveal a small age band."""
+    registered = table.index[table["registered"]]
+    keep = int(registered[0]) if len(registered) else None
+    shown = suppress_nested(table["numerator"], threshold, keep)
+    hidden = shown.isna() & table["numerator"].notna()
+    table["numerator"] = shown
+    table.loc[hidden, "measured"] = MARKER
+    table.loc[hidden, "value"] = float("nan")
+    return table

@@ -6,9 +6,10 @@ import pandas as pd
 
 from scrutiny import charts, metrics
 from scrutiny.checks.inputs import Inputs
+from scrutiny.checks.local import measure_local
+from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.claims import Figure
 from scrutiny.disclosure import suppress_counts, suppress_each
-from scrutiny.metrics.starters import first_starts
 
 
 def window(start, end, before_months: int = 6, after_months: int = 3) -> pd.DatetimeIndex:
@@ -37,28 +38,26 @@ def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
     return charts.claimed_rules(chart, claim_marks(marked, values))
 
 
-AGE_BANDS = [
-    (0, 0, "0 days"),
-    (1, 6, "1–6 days"),
-    (7, 27, "7–27 days"),
-    (28, 364, "28–364 days"),
-    (365, 100_000, "1 year or older"),
-]
-
-
 def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
-    period = {k: v for k, v in params.items() if k in {"year", "start", "end"}}
-    starts = first_starts(inputs.dataset, metrics.resolve("starters", **period)[1]["period"])
-    ages = (starts["DECOM"] - starts["DOB"]).dt.days
-    labels = [label for _, _, label in AGE_BANDS]
-    counts = pd.Series([int(ages.between(lo, hi).sum()) for lo, hi, _ in AGE_BANDS], index=labels)
-    shown = suppress_counts(counts, inputs.suppression_threshold)
-    frame = pd.DataFrame({"age at first start": labels, "value": shown.to_numpy(dtype="float")})
-    title = (
-        f"Starters by age at their first start ({len(starts)} children; cells under "
-        f"{inputs.suppression_threshold}, and one more where needed, suppressed)"
+    """The share of starters under each definition of 'at birth', with the claim marked.
+
+    Drawn from the sensitivity table itself, so it shows nothing that table suppresses.
+    """
+    table = sensitivity_table(figures[0], inputs, measure_local)
+    frame = pd.DataFrame(
+        {
+            "definition": table["definition"].str.replace(" (registered)", ""),
+            "value": table["value"].astype(float),
+        }
     )
-    return charts.bars(frame, "age at first start", "children", title, sort=labels)
+    title = (
+        f"Starters in the period by age at first start (small counts, and counts that "
+        f"would reveal one, suppressed under {inputs.suppression_threshold})"
+    )
+    chart = charts.bars(
+        frame, "definition", "% of starters", title, sort=frame["definition"].tolist()
+    )
+    return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
 
 
 def oc2_chart(figures: list[Figure], inputs: Inputs, params: dict):

@@ -58,8 +58,9 @@ def _figure(statement: Statement) -> dict:
     if statement.claimed and comparison in {"reduction", "increase"}:
         comparison = "="
     figure = {
-        "label": " ".join(filter(None, [statement.subject, statement.period and
-                                        statement.period.text])),
+        "label": " ".join(
+            filter(None, [statement.subject, statement.period and statement.period.text])
+        ),
         "claimed": signed(statement),
         "comparison": comparison,
         "source": "903" if statement.metric else "none",

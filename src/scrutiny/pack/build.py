@@ -14,13 +14,20 @@ from pathlib import Path
 
 from scrutiny import ssda903
 from scrutiny.checks import KNOWN_METRICS
-from scrutiny.claims import load_register
+from scrutiny.claims import Register, load_register
 from scrutiny.errors import ConfigError, DataError, ScrutinyError, UnusableInput
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
-from scrutiny.pack.plan import CLAIM_NOTEBOOK, SCORECARD_NOTEBOOK, input_hashes, plan_jobs, stale
+from scrutiny.pack.plan import (
+    CLAIM_NOTEBOOK,
+    SCORECARD_NOTEBOOK,
+    Job,
+    input_hashes,
+    plan_jobs,
+    stale,
+)
 from scrutiny.pack.render import render_html
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
@@ -115,6 +122,20 @@ def swap_in(build: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@dataclass
+class Plan:
+    """What one build does: every planned job, the stale ones to run, and where."""
+
+    root: Path
+    params: dict
+    register: Register
+    inputs: dict[str, str]
+    planned: list[Job]
+    todo: list[Job]
+    previous: dict
+    target: Path
+
+
 def build_pack(
     root: Path,
     quarter: str | None = None,
@@ -140,39 +161,38 @@ def build_pack(
     previous = previous_manifest(target)
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
-        todo = [job for job in todo if job.name in only]
+        todo = restrict(todo, only, target)
+    plan = Plan(root, params, register, inputs, planned, todo, previous, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     build = scratch(target, "building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir()
     try:
-        return finish(
-            root,
-            params,
-            register,
-            planned,
-            todo,
-            previous,
-            target,
-            build,
-            inputs,
-            jobs,
-            timeout,
-            progress,
-        )
+        return finish(plan, build, jobs, timeout, progress)
     finally:
         shutil.rmtree(build, ignore_errors=True)
 
 
-def finish(
-    root, params, register, planned, todo, previous, target, build, inputs, jobs, timeout, progress
-) -> BuildReport:
-    running = {job.name for job in todo}
-    for job in planned:
+def restrict(todo: list[Job], only: list[str], target: Path) -> list[Job]:
+    """--only: run just these; every other stale job must have a previous output to keep."""
+    missing = [
+        j.name for j in todo if j.name not in only and not (target / f"{j.name}.ipynb").exists()
+    ]
+    if missing:
+        raise ConfigError(
+            f"--only: {', '.join(missing)} must run too (no previous output in {target}); "
+            "build once without --only"
+        )
+    return [job for job in todo if job.name in only]
+
+
+def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> BuildReport:
+    running = {job.name for job in plan.todo}
+    for job in plan.planned:
         if job.name not in running:
             for suffix in (".ipynb", ".html"):
-                shutil.copy2(target / f"{job.name}{suffix}", build / f"{job.name}{suffix}")
-    outcomes = run_all(todo, build, root, jobs, timeout, progress)
+                shutil.copy2(plan.target / f"{job.name}{suffix}", build / f"{job.name}{suffix}")
+    outcomes = run_all(plan.todo, build, plan.root, jobs, timeout, progress)
     failed = [(o.job.name, o.error) for o in outcomes if not o.ok]
     if failed:
         lines = "\n  ".join(f"{name}: {error}" for name, error in failed)
@@ -181,36 +201,36 @@ def finish(
         )
     seconds = {o.job.name: round(o.seconds, 2) for o in outcomes}
     notebooks = {}
-    for job in planned:
+    for job in plan.planned:
         if job.name in running:
             render_html(build / f"{job.name}.ipynb", job.name)
             notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
         else:
-            notebooks[job.name] = {**previous["notebooks"][job.name], "reused": True}
-    results = [
-        read_result(build / f"{job.name}.ipynb", RESULT)
-        for job in planned
-        if job.name != "scorecard"
-    ]
-    scorecard = (
-        read_result(build / "scorecard.ipynb", SCORECARD)
-        if (build / "scorecard.ipynb").exists()
-        else None
-    )
-    extract = load_extract(resolve(params["published_extract"], root))
+            notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}
+    write_index(plan, build, notebooks)
+    scan_pack(build, resolve(plan.params["data_903"], plan.root))
+    swap_in(build, plan.target)
+    return BuildReport(plan.target, sorted(running), sorted(set(notebooks) - running))
+
+
+def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
+    """index.html, verdicts.json and manifest.json from the executed notebooks' results."""
+    claims = [job.name for job in plan.planned if job.name != "scorecard"]
+    results = [read_result(build / f"{name}.ipynb", RESULT) for name in claims]
+    scorecard_nb = build / "scorecard.ipynb"
+    scorecard = read_result(scorecard_nb, SCORECARD) if scorecard_nb.exists() else None
+    extract = load_extract(resolve(plan.params["published_extract"], plan.root))
     index.render_index(
         build,
-        root,
-        params,
+        plan.root,
+        plan.params,
         results,
         scorecard,
-        failed,
-        inputs,
-        register.documents,
+        plan.inputs,
+        plan.register.documents,
         extract.provenance["sources"],
     )
     index.write_json(build / "verdicts.json", index.verdict_rows(results))
-    index.write_json(build / "manifest.json", index.manifest(root, params, inputs, notebooks))
-    scan_pack(build, resolve(params["data_903"], root))
-    swap_in(build, target)
-    return BuildReport(target, sorted(running), sorted(set(notebooks) - running))
+    index.write_json(
+        build / "manifest.json", index.manifest(plan.root, plan.params, plan.inputs, notebooks)
+    )

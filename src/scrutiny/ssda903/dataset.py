@@ -40,8 +40,8 @@ class Dataset:
     `YEAR` = collection year (year ending 31 March) of the file a row came from.
     Episodes are de-duplicated on (CHILD, DECOM), latest YEAR wins, sorted by CHILD, DECOM;
     Header has one row per child (latest YEAR wins); OC2 one row per (CHILD, YEAR); Missing one
-    row per (CHILD, MIS_START). `_file` and `_row` say where each row was read, for messages. V3/V4 episodes are kept: metrics exclude
-    them, because the OC2 cohort needs to see them.
+    row per (CHILD, MIS_START). `_file` and `_row` say where each row was read, for messages.
+    V3/V4 episodes are kept: metrics exclude them, because the OC2 cohort needs to see them.
     """
 
     tables: dict[str, pd.DataFrame]
