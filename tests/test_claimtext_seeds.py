@@ -20,8 +20,15 @@ DOCUMENTS = {
 # Every claim in ../shared/spec/claims.md that carries a number:
 # (claim id, document, section contains, line, claimed, comparison, period)
 EXPECTED = [
-    ("cla-reduction-19-5", "FR", "conclusion c)", 28, "19.5%", "reduction",
-     "November 2020 to November 2021"),
+    (
+        "cla-reduction-19-5",
+        "FR",
+        "conclusion c)",
+        28,
+        "19.5%",
+        "reduction",
+        "November 2020 to November 2021",
+    ),
     ("cla-702-to-531", "OV", "Children Looked After", 38, "702", "=", "August 2020"),
     ("cla-702-to-531", "OV", "Children Looked After", 38, "531", "=", "July 2021"),
     ("cla-702-aug-2019", "LW", "ANY OTHER BUSINESS", 133, "702", "=", "August 2019"),
@@ -32,12 +39,33 @@ EXPECTED = [
     ("pep-99", "FR", "conclusion i)", 109, "99%", "=", None),
     ("adoptions-17-to-22", "FR", "recommendation k)", 256, "17", "=", "2018/19"),
     ("adoptions-17-to-22", "FR", "recommendation k)", 256, "22", "=", "2020/21"),
-    ("adoptions-tees-valley", "FR", "conclusion e)", 57, None, "increase",
-     "12 months to December 2021"),
-    ("placed-with-parents-halved", "FR", "conclusion e)", 70, "50%", "reduction",
-     "12 months to August 2021"),
-    ("external-residential-down", "FR", "conclusion e)", 74, None, "reduction",
-     "6 months to December 2021"),
+    (
+        "adoptions-tees-valley",
+        "FR",
+        "conclusion e)",
+        57,
+        None,
+        "increase",
+        "12 months to December 2021",
+    ),
+    (
+        "placed-with-parents-halved",
+        "FR",
+        "conclusion e)",
+        70,
+        "50%",
+        "reduction",
+        "12 months to August 2021",
+    ),
+    (
+        "external-residential-down",
+        "FR",
+        "conclusion e)",
+        74,
+        None,
+        "reduction",
+        "6 months to December 2021",
+    ),
     ("external-placements-72-77", "CP", "Performance", 41, "72-77", "=", None),
     ("missing-third-cla", "CP", "Performance", 31, "300", "=", None),
     ("missing-third-cla", "CP", "Performance", 31, "one third", "=", None),
@@ -65,7 +93,8 @@ def statements(seeds):
 def test_every_numeric_claim_in_the_table_is_a_candidate(statements, expected):
     _, document, section, line, claimed, comparison, period = expected
     matches = [
-        s for s in statements
+        s
+        for s in statements
         if (s.document, s.line, s.claimed, s.comparison) == (document, line, claimed, comparison)
     ]
     assert matches, f"no candidate for {expected}"
@@ -104,7 +133,8 @@ def test_both_known_conflicts_are_reported(seeds):
     }
     assert (("OV", "702", "August 2020"), ("LW", "702", "August 2019")) in pairs
     assert (
-        ("FR", "19.5%", "November 2020 to November 2021"), ("LW", "23%", "the last 12 months")
+        ("FR", "19.5%", "November 2020 to November 2021"),
+        ("LW", "23%", "the last 12 months"),
     ) in pairs
     assert len(conflicts) == 2
     text = render_conflicts(conflicts)
@@ -121,8 +151,20 @@ def test_cli_extract_and_conflicts(seeds, tmp_path, capsys):
     documents = tmp_path / "documents.yml"
     documents.write_text(yaml.safe_dump({"documents": DOCUMENTS}))
     out = tmp_path / "candidates.yml"
-    assert main(["claims", "extract", *map(str, seeds), "--documents", str(documents),
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "claims",
+                "extract",
+                *map(str, seeds),
+                "--documents",
+                str(documents),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     claims = yaml.safe_load(out.read_text())["claims"]
     assert "cla-reduction-19-5" in {c["id"] for c in claims}
     assert main(["claims", "conflicts", *map(str, seeds), "--json"]) == 0

@@ -63,7 +63,9 @@ def test_from_x_in_month_to_y_in_month_gives_two_dated_counts(tmp_path):
     text = "Children in care went down, from 640 in Aug 2020 to 590 in July 2021.\n"
     first, second = found(tmp_path, text)
     assert (first.claimed, first.period.text, first.params) == (
-        "640", "August 2020", {"at": "2020-08-31"},
+        "640",
+        "August 2020",
+        {"at": "2020-08-31"},
     )
     assert (second.claimed, second.period.text) == ("590", "July 2021")
     assert second.metric == "cla-on-date"
@@ -221,8 +223,11 @@ def test_register_yaml_has_the_register_shape(tmp_path):
     assert list(entry) == ["id", "document", "section", "line", "quote", "subject", "figures"]
     assert (entry["id"], entry["document"]) == ("cla-reduction-19-5", "FR")
     [figure] = entry["figures"]
-    assert (figure["claimed"], figure["comparison"], figure["metric"]) == ("-19.5%", "=",
-                                                                           "cla-change")
+    assert (figure["claimed"], figure["comparison"], figure["metric"]) == (
+        "-19.5%",
+        "=",
+        "cla-change",
+    )
     # The candidates load as a register once the documents section is added.
     candidates["documents"] = {"FR": {"file": "r.txt", "title": "Final report"}}
     register = tmp_path / "candidates.yml"

@@ -16,13 +16,22 @@ from scrutiny.errors import UnusableInput
 from scrutiny.ssda903.dataset import schema
 
 YEARS = [2020, 2021]
-FILES = {"header": "header", "episodes": "episodes", "oc2": "oc2", "ad1": "ad1",
-         "missing": "missing", "placed_for_adoption": "placed_adoption", "uasc": "uasc"}
+FILES = {
+    "header": "header",
+    "episodes": "episodes",
+    "oc2": "oc2",
+    "ad1": "ad1",
+    "missing": "missing",
+    "placed_for_adoption": "placed_adoption",
+    "uasc": "uasc",
+}
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*.csv"))}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*.csv"))
+    }
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -33,8 +42,20 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def run_cli(out: Path, seed: int, children: int = 800) -> None:
-    args = parse(["--out", str(out), "--seed", str(seed), "--children", str(children),
-                  "--first-year", str(YEARS[0]), "--last-year", str(YEARS[-1])])
+    args = parse(
+        [
+            "--out",
+            str(out),
+            "--seed",
+            str(seed),
+            "--children",
+            str(children),
+            "--first-year",
+            str(YEARS[0]),
+            "--last-year",
+            str(YEARS[-1]),
+        ]
+    )
     assert synth_command.run(args) == 0
 
 

@@ -29,11 +29,11 @@ TOLERANCE = {
     "starters": (0.05, True),
     "ceased": (0.12, True),
     "health_cohort": (0.10, True),
-    "starters_under_1": (5, False),        # children
-    "adopted": (10, False),                # children: small yearly counts
-    "health_assessment_pct": (4, False),   # percentage points
+    "starters_under_1": (5, False),  # children
+    "adopted": (10, False),  # children: small yearly counts
+    "health_assessment_pct": (4, False),  # percentage points
     "teeth_checked_pct": (5, False),
-    "placed_with_parents": (16, False),    # children at 31 March
+    "placed_with_parents": (16, False),  # children at 31 March
 }
 
 
@@ -83,8 +83,10 @@ def test_the_committed_demo_is_what_the_default_arguments_write(tmp_path):
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv"))
     assert made == sorted(p.relative_to(DEMO) for p in DEMO.rglob("*.csv"))
     for path in made:
-        assert hashlib.sha256((tmp_path / path).read_bytes()).digest() == \
-            hashlib.sha256((DEMO / path).read_bytes()).digest(), path
+        assert (
+            hashlib.sha256((tmp_path / path).read_bytes()).digest()
+            == hashlib.sha256((DEMO / path).read_bytes()).digest()
+        ), path
 
 
 def test_the_reader_finds_no_problem_in_the_demo():
@@ -110,13 +112,21 @@ def test_demo_lands_near_the_published_figure(demo, published, measure, year):
 def test_targets_file_repeats_the_published_figures(published):
     """targets.yml drives the simulation; it must say what the DfE files say."""
     t = targets()
-    columns = {"cla_at_31_march": "cla_at_31_march", "starters": "starters",
-               "ceased": "ceased", "adopted": "adopted", "oc2_cohort": "health_cohort",
-               "health_assessment_pct": "health_assessment_pct",
-               "teeth_checked_pct": "teeth_checked_pct", "immunisations_pct": "immunisations_pct"}
+    columns = {
+        "cla_at_31_march": "cla_at_31_march",
+        "starters": "starters",
+        "ceased": "ceased",
+        "adopted": "adopted",
+        "oc2_cohort": "health_cohort",
+        "health_assessment_pct": "health_assessment_pct",
+        "teeth_checked_pct": "teeth_checked_pct",
+        "immunisations_pct": "immunisations_pct",
+    }
     for ours, theirs in columns.items():
         got = [published.value(theirs, MIDDLESBROUGH, y, release=2022).value for y in t["years"]]
         assert got == t[ours], ours
-    under1 = [published.value("starters_under_1", MIDDLESBROUGH, y, release=2022).value
-              for y in t["years"]]
+    under1 = [
+        published.value("starters_under_1", MIDDLESBROUGH, y, release=2022).value
+        for y in t["years"]
+    ]
     assert under1 == t["starters_by_age"]["under 1"]

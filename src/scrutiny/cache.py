@@ -7,6 +7,7 @@ of the reader) never serves stale tables. Invalid data is never cached: it re-ra
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -42,9 +43,20 @@ def cache_key(path: Path) -> str:
     return digest.hexdigest()[:32]
 
 
+@functools.cache
+def reader_hash() -> str:
+    """The reader's own source: a change to how files are cleaned must not serve old tables."""
+    package = Path(ssda903.__file__).parent
+    digest = hashlib.sha256()
+    for source in sorted(package.glob("*.py")):
+        digest.update(file_sha256(source).encode())
+    return digest.hexdigest()
+
+
 def entry_key(path: Path) -> str:
-    """The entry's name: the inputs' key and the path as given, which the tables record."""
-    return hashlib.sha256(f"{cache_key(path)}|{path}".encode()).hexdigest()[:32]
+    """The entry's name: the inputs' key, the reader's source, and the path as given (which
+    the tables record)."""
+    return hashlib.sha256(f"{cache_key(path)}|{reader_hash()}|{path}".encode()).hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:

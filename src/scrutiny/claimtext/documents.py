@@ -78,8 +78,28 @@ def markdown_lines(raw: str) -> list[Line]:
 
 
 _BLOCK_TAGS = {
-    "p", "div", "li", "tr", "td", "th", "ul", "ol", "table", "section", "article",
-    "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "dd", "dt",
+    "p",
+    "div",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "dd",
+    "dt",
 }
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED_TAGS = {"script", "style", "head", "title", "noscript"}

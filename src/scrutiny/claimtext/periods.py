@@ -15,9 +15,17 @@ MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -25,8 +33,20 @@ MONTH_NUMBERS = {
     for name in names
 }
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
 }
 MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _MONTH_YEAR = rf"\b{MONTH}\s+(?:19|20)\d\d\b"
@@ -34,15 +54,29 @@ _COUNT = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+((?:19|20)\d\d)\b", re.I)
 
 _PATTERNS = [
-    ("span", re.compile(
-        rf"(?:the period\s+)?(?:from\s+|between\s+)?(?P<a>{_MONTH_YEAR})\s*(?:to|–|-|and|until)\s*"
-        rf"(?P<b>{_MONTH_YEAR})", re.I)),
-    ("months-to", re.compile(
-        rf"(?:the\s+)?(?:last\s+|past\s+)?(?P<n>{_COUNT})[- ]months?(?:\s+period)?\s+"
-        rf"(?:up\s+)?to\s+(?P<b>{_MONTH_YEAR})", re.I)),
-    ("relative", re.compile(
-        rf"(?:the\s+)?(?:last|past|previous)\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>months?|years?)\b",
-        re.I)),
+    (
+        "span",
+        re.compile(
+            rf"(?:the period\s+)?(?:from\s+|between\s+)?(?P<a>{_MONTH_YEAR})\s*(?:to|–|-|and|until)\s*"
+            rf"(?P<b>{_MONTH_YEAR})",
+            re.I,
+        ),
+    ),
+    (
+        "months-to",
+        re.compile(
+            rf"(?:the\s+)?(?:last\s+|past\s+)?(?P<n>{_COUNT})[- ]months?(?:\s+period)?\s+"
+            rf"(?:up\s+)?to\s+(?P<b>{_MONTH_YEAR})",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            rf"(?:the\s+)?(?:last|past|previous)\s+(?:(?P<n>{_COUNT})\s+)?(?P<unit>months?|years?)\b",
+            re.I,
+        ),
+    ),
     ("point", re.compile(rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<a>{_MONTH_YEAR})\b", re.I)),
     ("financial-year", re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?P<y2>\d\d)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of)\s+(?P<y>(?:19|20)\d\d)\b(?![/-])")),

@@ -25,8 +25,24 @@ from scrutiny.claimtext.subjects import (
 
 _NUM = r"(?<![\d.,:/£$€-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|\.\d|,\d)"
 _WORD_NUMS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
 )
 _WORD_NUM = r"\b(?:" + "|".join(_WORD_NUMS) + r")"
 _QUALIFIERS = {
@@ -194,7 +210,12 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     period = mention.period or _nearest_period(periods, mention, clause_start, clause_end)
     clues = text[clause_start : _tail_end(text, mention.end, clause_end)]
     return _build(
-        sentence, document, mention.claimed, mention.comparison, subject or "", period,
+        sentence,
+        document,
+        mention.claimed,
+        mention.comparison,
+        subject or "",
+        period,
         clues=f"{subject or ''} {clues}",
         national=bool(_NATIONAL.search(before)),
     )
@@ -340,7 +361,7 @@ def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period 
 
 
 def _with_relative_clause(subject: str, after: str) -> str:
-    """"children (15.1%) who become looked after at birth": keep the clause that defines them."""
+    """ "children (15.1%) who become looked after at birth": keep the clause that defines them."""
     relative = re.match(r"\)?\s+who\s+", after)
     words = phrase_after(after, relative.end(), strict=False) if relative else None
     return f"{subject} who {words}" if words else subject

@@ -64,7 +64,7 @@ def render_conflicts(conflicts: list[Conflict]) -> str:
             if side["section"]:
                 where += f" ({side['section']})"
             lines.append(f"   {where}: {side['claimed'] or side['comparison']}, {side['period']}")
-            lines.append(f"     \"{side['quote']}\"")
+            lines.append(f'     "{side["quote"]}"')
     return "\n".join(lines)
 
 

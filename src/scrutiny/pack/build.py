@@ -12,10 +12,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrutiny import ssda903
+from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
 from scrutiny.claims import Register, load_register
-from scrutiny.errors import ConfigError, DataError, ScrutinyError, UnusableInput
+from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
@@ -54,10 +54,7 @@ def notebooks_of(root: Path) -> list[Path]:
 
 def check_inputs(root: Path, params: dict) -> None:
     """Fail before touching anything when the 903 extract or the published extract is bad."""
-    data = resolve(params["data_903"], root)
-    report = ssda903.inspect(data)
-    if report.errors:
-        raise DataError(report.errors, str(data))
+    load_cached(resolve(params["data_903"], root))  # raises DataError; parsed once a pack
     published = resolve(params["published_extract"], root)
     try:
         load_extract(published)

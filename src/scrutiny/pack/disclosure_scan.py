@@ -24,6 +24,8 @@ from scrutiny.pack.render import exporter
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
 SCANNED = {".ipynb", ".html", ".json"}
 MIN_ID_LENGTH = 5  # shorter ids cannot be told apart from the counts the pack shows
+POSTCODE = r"[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}"  # at most one match starts at any position
+POSTCODES_AT = re.compile(f"(?=({POSTCODE}))")
 
 
 class DisclosureError(ScrutinyError):
@@ -65,10 +67,18 @@ def hits_in(text: str, found: dict[str, set[str]]) -> Counter:
     hits = Counter()
     for kind, values in found.items():
         if kind == "postcode":
-            hits[kind] = sum(1 for v in values if v in upper)
+            hits[kind] = postcode_hits(values, upper)
         else:
             hits[kind] = len(values & tokens)
     return +hits
+
+
+def postcode_hits(values: set[str], upper: str) -> int:
+    """How many `values` occur anywhere in `upper`: one regex pass finds every well-formed
+    postcode in the text (overlapping too); only malformed values are searched one by one."""
+    shaped = {v for v in values if re.fullmatch(POSTCODE, v)}
+    found = shaped & set(POSTCODES_AT.findall(upper))
+    return len(found) + sum(1 for v in values - shaped if v in upper)
 
 
 def scan_pack(folder: Path, data_903: Path) -> None:

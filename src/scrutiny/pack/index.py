@@ -74,8 +74,14 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
     """The scorecard notebook's summary as an HTML table for the front page."""
     if not scorecard:
         return None
-    columns = {"title": "indicator", "latest_year": "year", "value": "value",
-               "target": "target", "rag": "RAG", "current_903": "this quarter (903)"}
+    columns = {
+        "title": "indicator",
+        "latest_year": "year",
+        "value": "value",
+        "target": "target",
+        "rag": "RAG",
+        "current_903": "this quarter (903)",
+    }
     frame = pd.DataFrame(scorecard["rows"])[list(columns)].rename(columns=columns)
     return {
         "edition": scorecard["edition"],

@@ -17,18 +17,32 @@ DEFAULT_SEED = 903
 FIRST_YEAR = 2018
 LAST_YEAR = 2022
 
-__all__ = ["DEFAULT_SEED", "FIRST_YEAR", "LAST_YEAR", "Authority", "default_children",
-           "generate", "simulate"]
+__all__ = [
+    "DEFAULT_SEED",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Authority",
+    "default_children",
+    "generate",
+    "simulate",
+]
 
 
-def generate(out: Path, seed: int = DEFAULT_SEED, children: int | None = None,
-             first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> list[Path]:
+def generate(
+    out: Path,
+    seed: int = DEFAULT_SEED,
+    children: int | None = None,
+    first_year: int = FIRST_YEAR,
+    last_year: int = LAST_YEAR,
+) -> list[Path]:
     """Simulate the authority and write one folder of CSVs per collection year under `out`."""
     authority = simulate(seed, children, first_year, last_year)
     Path(out).mkdir(parents=True, exist_ok=True)
     marker = Path(out) / "SYNTHETIC"
-    marker.write_text("Fictional children from `scrutiny synth`: every pack page built on this "
-                      "folder says the 903 figures are synthetic.\n")
+    marker.write_text(
+        "Fictional children from `scrutiny synth`: every pack page built on this "
+        "folder says the 903 figures are synthetic.\n"
+    )
     written = [marker]
     for year in range(first_year, last_year + 1):
         written += write_year(Path(out) / str(year), collection_year(authority, year))

@@ -17,7 +17,7 @@ class Authority:
 
     first_year: int
     last_year: int
-    children: pd.DataFrame      # indexed by child number
+    children: pd.DataFrame  # indexed by child number
     episodes: pd.DataFrame
     periods: pd.DataFrame
     adoptions: pd.DataFrame
@@ -31,14 +31,26 @@ def simulate(seed: int, children: int | None, first_year: int, last_year: int) -
     counts = entries_per_year(children, first_year, last_year)
     entrants = draw_entrants(rng, counts["years"], counts["main"])
     episodes, milestones = careers.simulate(rng, entrants, first_year, last_year)
-    breaks_children, breaks = shortbreaks.simulate(rng, counts["years"], counts["short_breaks"],
-                                                   first_child=len(entrants.child))
-    kids = pd.concat([
-        pd.DataFrame({"child": entrants.child, "dob": entrants.dob, "female": entrants.female,
-                      "ethnic": entrants.ethnic, "uasc": entrants.uasc, "cin": entrants.cin,
-                      "mc_dob": entrants.mc_dob}),
-        breaks_children,
-    ], ignore_index=True).set_index("child")
+    breaks_children, breaks = shortbreaks.simulate(
+        rng, counts["years"], counts["short_breaks"], first_child=len(entrants.child)
+    )
+    kids = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "child": entrants.child,
+                    "dob": entrants.dob,
+                    "female": entrants.female,
+                    "ethnic": entrants.ethnic,
+                    "uasc": entrants.uasc,
+                    "cin": entrants.cin,
+                    "mc_dob": entrants.mc_dob,
+                }
+            ),
+            breaks_children,
+        ],
+        ignore_index=True,
+    ).set_index("child")
     n = len(kids)
     kids["id"] = records.child_ids(rng, n)
     kids["upn"] = records.upns(rng, n)
@@ -48,8 +60,11 @@ def simulate(seed: int, children: int | None, first_year: int, last_year: int) -
     episodes = episodes.sort_values(["child", "DECOM"], kind="stable", ignore_index=True)
     episodes["CIN"] = kids["cin"].to_numpy()[episodes["child"].to_numpy()]
     local = episodes["PLACE_PROVIDER"].isin(["PR0", "PR1"]).to_numpy()
-    pl_post = np.where(local, records.postcodes(rng, records.HOME_AREAS, len(episodes)),
-                       records.postcodes(rng, records.AWAY_AREAS, len(episodes)))
+    pl_post = np.where(
+        local,
+        records.postcodes(rng, records.HOME_AREAS, len(episodes)),
+        records.postcodes(rng, records.AWAY_AREAS, len(episodes)),
+    )
     temporary = episodes["PLACE"].str.startswith("T").to_numpy()
     episodes["PL_POST"] = np.where(temporary, "", pl_post)
     homes = episodes["PLACE"].isin(["K1", "K2"]).to_numpy()
@@ -60,8 +75,9 @@ def simulate(seed: int, children: int | None, first_year: int, last_year: int) -
     dob = kids["dob"].to_numpy()
     horizon = day(last_year, 3, 31)
     adoptions = records.adoption_records(rng, episodes, milestones)
-    missing = records.missing_incidents(rng, episodes[~episodes["LS"].isin(["V3", "V4"])], dob,
-                                        horizon)
+    missing = records.missing_incidents(
+        rng, episodes[~episodes["LS"].isin(["V3", "V4"])], dob, horizon
+    )
     oc2 = {}
     for year in range(first_year, last_year + 1):
         cohort = records.oc2_cohort(periods, year)

@@ -67,30 +67,57 @@ class Rules:
 class Careers:
     """Accumulates episodes while the month-by-month simulation runs."""
 
-    STATE = ("pid", "child", "dob", "b18", "pstart", "stage", "stage_day", "comes_back",
-             "ep_start", "rne", "ls", "place", "prov", "reason")
+    STATE = (
+        "pid",
+        "child",
+        "dob",
+        "b18",
+        "pstart",
+        "stage",
+        "stage_day",
+        "comes_back",
+        "ep_start",
+        "rne",
+        "ls",
+        "place",
+        "prov",
+        "reason",
+    )
 
     def __init__(self, rules: Rules, rng: np.random.Generator):
         self.rules = rules
         self.rng = rng
         self.open = {k: np.empty(0, dtype=np.int64) for k in self.STATE}
-        for k, dtype in (("rne", "U1"), ("ls", "U2"), ("place", "U2"), ("prov", "U3"),
-                         ("reason", "U6")):
+        for k, dtype in (
+            ("rne", "U1"),
+            ("ls", "U2"),
+            ("place", "U2"),
+            ("prov", "U3"),
+            ("reason", "U6"),
+        ):
             self.open[k] = np.empty(0, dtype=dtype)
         self.episodes: list[dict] = []
-        self.milestones: list[dict] = []   # placement order and adoption placement days
-        self.returns: list[dict] = []      # children who will come back after going home
+        self.milestones: list[dict] = []  # placement order and adoption placement days
+        self.returns: list[dict] = []  # children who will come back after going home
         self.next_pid = 0
 
     # -- bookkeeping -----------------------------------------------------------------------
     def _close(self, idx: np.ndarray, dec: np.ndarray, rec: np.ndarray) -> None:
         o = self.open
-        self.episodes.append({
-            "pid": o["pid"][idx], "child": o["child"][idx], "DECOM": o["ep_start"][idx],
-            "DEC": dec, "RNE": o["rne"][idx], "LS": o["ls"][idx], "PLACE": o["place"][idx],
-            "PLACE_PROVIDER": o["prov"][idx], "REC": rec.astype("U3"),
-            "REASON_PLACE_CHANGE": o["reason"][idx],
-        })
+        self.episodes.append(
+            {
+                "pid": o["pid"][idx],
+                "child": o["child"][idx],
+                "DECOM": o["ep_start"][idx],
+                "DEC": dec,
+                "RNE": o["rne"][idx],
+                "LS": o["ls"][idx],
+                "PLACE": o["place"][idx],
+                "PLACE_PROVIDER": o["prov"][idx],
+                "REC": rec.astype("U3"),
+                "REASON_PLACE_CHANGE": o["reason"][idx],
+            }
+        )
 
     def _keep(self, keep: np.ndarray) -> None:
         self.open = {k: v[keep] for k, v in self.open.items()}
@@ -102,12 +129,20 @@ class Careers:
         bands = np.array(AGE_BANDS)[age_band(age_years(dob, entry))]
         place = _draw_by(rng, bands, rules.place_at_entry).astype("U2")
         new = {
-            "pid": np.arange(self.next_pid, self.next_pid + n), "child": child, "dob": dob,
-            "b18": birthday(dob, 18), "pstart": entry,
-            "stage": np.where(adopt_plan, 0, -1), "stage_day": entry, "comes_back": comes_back,
-            "ep_start": entry, "rne": np.full(n, "S"),
-            "ls": _draw_by(rng, bands, rules.ls_at_entry).astype("U2"), "place": place,
-            "prov": rules.provider(rng, place), "reason": np.full(n, "", dtype="U6"),
+            "pid": np.arange(self.next_pid, self.next_pid + n),
+            "child": child,
+            "dob": dob,
+            "b18": birthday(dob, 18),
+            "pstart": entry,
+            "stage": np.where(adopt_plan, 0, -1),
+            "stage_day": entry,
+            "comes_back": comes_back,
+            "ep_start": entry,
+            "rne": np.full(n, "S"),
+            "ls": _draw_by(rng, bands, rules.ls_at_entry).astype("U2"),
+            "place": place,
+            "prov": rules.provider(rng, place),
+            "reason": np.full(n, "", dtype="U6"),
         }
         self.next_pid += n
         self.open = {k: np.concatenate([self.open[k], new[k]]) for k in self.STATE}
@@ -127,26 +162,39 @@ class Careers:
         stage, ls, place = o["stage"], o["ls"], o["place"]
         emergency = np.isin(ls, EMERGENCY)
 
-        h_exit = (rules.duration_hazard[np.searchsorted(rules.duration_edges, in_care, "right") - 1]
-                  * rules.age_factor[band] * rules.year_factor(coll_year))
-        h_exit *= np.where(place == "P1",
-                           cal["exit"]["placed_with_parents_factor"].get(coll_year, 1.0), 1.0)
+        h_exit = (
+            rules.duration_hazard[np.searchsorted(rules.duration_edges, in_care, "right") - 1]
+            * rules.age_factor[band]
+            * rules.year_factor(coll_year)
+        )
+        h_exit *= np.where(
+            place == "P1", cal["exit"]["placed_with_parents_factor"].get(coll_year, 1.0), 1.0
+        )
         h_exit = np.where(ls == "J1", cal["exit"]["remand_hazard"], h_exit)
         h_exit = np.where(stage == 0, h_exit * cal["adoption"]["plan_change_factor"], h_exit)
         h_exit = np.where(stage >= 1, 0.0, h_exit)
         h_move = np.where(stage == 2, 0.0, rules.move_hazard[band])
         lsc = cal["legal_status_changes"]
         h_legal = np.select(
-            [emergency, (ls == "C1") & (stage < 0) & (in_care >= lsc["interim"]["after_months"]),
-             (ls == "V2") & (stage < 0)],
-            [lsc["emergency"]["hazard"], lsc["interim"]["hazard"], lsc["section20"]["hazard"]], 0.0)
+            [
+                emergency,
+                (ls == "C1") & (stage < 0) & (in_care >= lsc["interim"]["after_months"]),
+                (ls == "V2") & (stage < 0),
+            ],
+            [lsc["emergency"]["hazard"], lsc["interim"]["hazard"], lsc["section20"]["hazard"]],
+            0.0,
+        )
         h_temp = np.where((stage == 2) | (place == "P1"), 0.0, cal["temporary"]["hazard"])
         ad = cal["adoption"]
         h_adopt = np.select(
-            [(stage == 0) & ~emergency & (in_care >= ad["placement_order"]["after_months"]),
-             (stage == 1) & (in_stage >= ad["placed"]["after_months"]),
-             (stage == 2) & (in_stage >= ad["adopted"]["after_months"])],
-            [ad["placement_order"]["hazard"], ad["placed"]["hazard"], ad["adopted"]["hazard"]], 0.0)
+            [
+                (stage == 0) & ~emergency & (in_care >= ad["placement_order"]["after_months"]),
+                (stage == 1) & (in_stage >= ad["placed"]["after_months"]),
+                (stage == 2) & (in_stage >= ad["adopted"]["after_months"]),
+            ],
+            [ad["placement_order"]["hazard"], ad["placed"]["hazard"], ad["adopted"]["hazard"]],
+            0.0,
+        )
         probs = 1 - np.exp(-np.stack([h_exit, h_move, h_legal, h_temp, h_adopt], axis=1))
         probs /= np.maximum(probs.sum(axis=1, keepdims=True), 1.0)
         u = rng.random(n)
@@ -182,8 +230,13 @@ class Careers:
             gap = self.rng.integers(*self.rules.cal["entries"]["reentry_gap_days"], size=home.sum())
             back = on[idx][home] + gap
             young = back < birthday(o["dob"][idx][home], 17)
-            self.returns.append({"child": o["child"][idx][home][young], "day": back[young],
-                                 "dob": o["dob"][idx][home][young]})
+            self.returns.append(
+                {
+                    "child": o["child"][idx][home][young],
+                    "day": back[young],
+                    "dob": o["dob"][idx][home][young],
+                }
+            )
 
     def _switch(self, idx, on, **changes) -> None:
         """Close the current episodes with X1 and open the next ones on the same day."""
@@ -202,9 +255,15 @@ class Careers:
         emergency = np.isin(o["ls"][idx], EMERGENCY)
         to = Choice.of(rules.cal["legal_status_changes"]["emergency"]["to"])
         ls = np.where(emergency, to.draw(rng, len(idx)), o["ls"][idx])
-        self._switch(idx, on, place=place, prov=rules.provider(rng, place), ls=ls,
-                     rne=np.where(emergency, "B", "P"),
-                     reason=rules.move_reasons.draw(rng, len(idx)))
+        self._switch(
+            idx,
+            on,
+            place=place,
+            prov=rules.provider(rng, place),
+            ls=ls,
+            rne=np.where(emergency, "B", "P"),
+            reason=rules.move_reasons.draw(rng, len(idx)),
+        )
 
     def _legal(self, idx, on) -> None:
         if not len(idx):
@@ -221,16 +280,23 @@ class Careers:
             return
         o, rng, cal = self.open, self.rng, self.rules.cal
         self._close(idx, on[idx], np.full(len(idx), "X1"))
-        back = on[idx] + rng.integers(cal["temporary"]["days"][0], cal["temporary"]["days"][1] + 1,
-                                      size=len(idx))
-        self.episodes.append({
-            "pid": o["pid"][idx], "child": o["child"][idx], "DECOM": on[idx], "DEC": back,
-            "RNE": np.full(len(idx), "P"), "LS": o["ls"][idx],
-            "PLACE": self.rules.temporary_places.draw(rng, len(idx)).astype("U2"),
-            "PLACE_PROVIDER": np.full(len(idx), "", dtype="U3"),
-            "REC": np.full(len(idx), "X1", dtype="U3"),
-            "REASON_PLACE_CHANGE": np.full(len(idx), "OTHER"),
-        })
+        back = on[idx] + rng.integers(
+            cal["temporary"]["days"][0], cal["temporary"]["days"][1] + 1, size=len(idx)
+        )
+        self.episodes.append(
+            {
+                "pid": o["pid"][idx],
+                "child": o["child"][idx],
+                "DECOM": on[idx],
+                "DEC": back,
+                "RNE": np.full(len(idx), "P"),
+                "LS": o["ls"][idx],
+                "PLACE": self.rules.temporary_places.draw(rng, len(idx)).astype("U2"),
+                "PLACE_PROVIDER": np.full(len(idx), "", dtype="U3"),
+                "REC": np.full(len(idx), "X1", dtype="U3"),
+                "REASON_PLACE_CHANGE": np.full(len(idx), "OTHER"),
+            }
+        )
         o["ep_start"][idx] = back
         o["rne"][idx] = "P"
         o["reason"][idx] = "OTHER"
@@ -246,19 +312,29 @@ class Careers:
         placed = idx[stage == 1]
         same_carer = np.isin(o["place"][placed], ["U2", "U5"])
         consent = rng.random(len(placed)) < ad["placed"]["consent_share"]
-        place = np.select([same_carer & ~consent, ~same_carer & ~consent, same_carer],
-                          ["A5", "A6", "A3"], "A4")
-        self._switch(placed, on, place=place, prov=self.rules.provider(rng, place),
-                     rne=np.where(same_carer, "T", "P"), reason="CARPL", stage=2)
+        place = np.select(
+            [same_carer & ~consent, ~same_carer & ~consent, same_carer], ["A5", "A6", "A3"], "A4"
+        )
+        self._switch(
+            placed,
+            on,
+            place=place,
+            prov=self.rules.provider(rng, place),
+            rne=np.where(same_carer, "T", "P"),
+            reason="CARPL",
+            stage=2,
+        )
         o["stage_day"][placed] = on[placed]
         adopted = idx[stage == 2]
         dispensed = np.isin(o["place"][adopted], ["A5", "A6"]) & (
-            rng.random(len(adopted)) < ad["adopted"]["consent_dispensed_share"])
+            rng.random(len(adopted)) < ad["adopted"]["consent_dispensed_share"]
+        )
         self._close(adopted, on[adopted], np.where(dispensed, "E12", "E11"))
         leaving[adopted] = True
         self.milestones.append({"pid": o["pid"][order], "order_day": on[order]})
-        self.milestones.append({"pid": o["pid"][placed], "placed_day": on[placed],
-                                "placed_place": place})
+        self.milestones.append(
+            {"pid": o["pid"][placed], "placed_day": on[placed], "placed_place": place}
+        )
 
     def finish(self) -> None:
         """Leave the periods still open at the horizon with a blank DEC/REC."""
@@ -267,8 +343,9 @@ class Careers:
         self._keep(np.zeros(n, dtype=bool))
 
 
-def simulate(rng: np.random.Generator, entrants: Entrants, first_year: int,
-             last_year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def simulate(
+    rng: np.random.Generator, entrants: Entrants, first_year: int, last_year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every episode of every period of care from the warm-up to 31 March `last_year`.
 
     Returns (episodes, adoption milestones by period id). DEC = -1 marks an open episode.
@@ -276,20 +353,31 @@ def simulate(rng: np.random.Generator, entrants: Entrants, first_year: int,
     cal = calibration()
     careers = Careers(Rules(first_year), rng)
     begin = year_start(first_year - cal["warmup_years"])
-    months = np.arange(np.datetime64(begin, "D").astype("datetime64[M]"),
-                       np.datetime64(day(last_year, 4, 1), "D").astype("datetime64[M]"))
+    months = np.arange(
+        np.datetime64(begin, "D").astype("datetime64[M]"),
+        np.datetime64(day(last_year, 4, 1), "D").astype("datetime64[M]"),
+    )
     starts = months.astype("datetime64[D]").astype(np.int64)
     ends = np.append(starts[1:], day(last_year, 4, 1))
-    pending = {"child": np.empty(0, np.int64), "day": np.empty(0, np.int64),
-               "dob": np.empty(0, np.int64)}
+    pending = {
+        "child": np.empty(0, np.int64),
+        "day": np.empty(0, np.int64),
+        "dob": np.empty(0, np.int64),
+    }
     for month_start, next_month in zip(starts, ends, strict=True):
         careers.step(month_start, next_month)
         lo, hi = np.searchsorted(entrants.entry, [month_start, next_month])
-        careers.start(entrants.child[lo:hi], entrants.entry[lo:hi], entrants.dob[lo:hi],
-                      entrants.adopt_plan[lo:hi], entrants.reenters[lo:hi].astype(np.int64))
+        careers.start(
+            entrants.child[lo:hi],
+            entrants.entry[lo:hi],
+            entrants.dob[lo:hi],
+            entrants.adopt_plan[lo:hi],
+            entrants.reenters[lo:hi].astype(np.int64),
+        )
         if careers.returns:
-            pending = {k: np.concatenate([pending[k], *(r[k] for r in careers.returns)])
-                       for k in pending}
+            pending = {
+                k: np.concatenate([pending[k], *(r[k] for r in careers.returns)]) for k in pending
+            }
             careers.returns = []
         due = pending["day"] < next_month
         if due.any():
@@ -299,8 +387,9 @@ def simulate(rng: np.random.Generator, entrants: Entrants, first_year: int,
             careers.start(child, back, dob, none.astype(bool), none)
             pending = {k: v[~due] for k, v in pending.items()}
     careers.finish()
-    episodes = pd.DataFrame({k: np.concatenate([e[k] for e in careers.episodes])
-                             for k in careers.episodes[0]})
+    episodes = pd.DataFrame(
+        {k: np.concatenate([e[k] for e in careers.episodes]) for k in careers.episodes[0]}
+    )
     milestones = pd.concat([pd.DataFrame(m) for m in careers.milestones if len(m["pid"])])
     milestones = milestones.groupby("pid", sort=True).first().reset_index()
     return episodes.sort_values(["child", "DECOM"], kind="stable", ignore_index=True), milestones

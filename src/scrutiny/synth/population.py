@@ -56,8 +56,8 @@ def _month_day(d: np.ndarray) -> np.ndarray:
 class Entrants:
     """First periods of care, one per child, sorted by entry day."""
 
-    child: np.ndarray        # index into the child arrays below
-    entry: np.ndarray        # day the first period starts
+    child: np.ndarray  # index into the child arrays below
+    entry: np.ndarray  # day the first period starts
     dob: np.ndarray
     female: np.ndarray
     ethnic: np.ndarray
@@ -65,7 +65,7 @@ class Entrants:
     cin: np.ndarray
     adopt_plan: np.ndarray
     reenters: np.ndarray
-    mc_dob: np.ndarray       # day the child's own child was born, or -1
+    mc_dob: np.ndarray  # day the child's own child was born, or -1
 
 
 def entries_per_year(children: int | None, first_year: int, last_year: int) -> dict:
@@ -148,8 +148,11 @@ def draw_entrants(rng: np.random.Generator, years: list[int], counts: np.ndarray
     entry, bands = entry[order], bands[order]
     n = len(entry)
     dob = entry - age_at_entry_days(rng, bands)
-    uasc = (np.isin(bands, ["10-15", "16-17"]) & (entry - dob > 14 * YEAR_DAYS)
-            & (rng.random(n) < cal["uasc"]["share_of_entrants_14_plus"]))
+    uasc = (
+        np.isin(bands, ["10-15", "16-17"])
+        & (entry - dob > 14 * YEAR_DAYS)
+        & (rng.random(n) < cal["uasc"]["share_of_entrants_14_plus"])
+    )
     female = rng.random(n) < cal["female_share"]
     female[uasc] = rng.random(uasc.sum()) >= cal["uasc"]["male_share"]
     ethnic = Choice.of(cal["ethnicity"]).draw(rng, n)
@@ -165,7 +168,14 @@ def draw_entrants(rng: np.random.Generator, years: list[int], counts: np.ndarray
     is_mother = female & ~uasc & (rng.random(n) < mother["share_of_girls"])
     mc_dob = np.where(is_mother, dob + mc_age.astype(np.int64), -1)
     return Entrants(
-        child=np.arange(n), entry=entry, dob=dob, female=female, ethnic=ethnic, uasc=uasc,
-        cin=Choice.of(cal["category_of_need"]).draw(rng, n), adopt_plan=adopt_plan,
-        reenters=reenters, mc_dob=mc_dob,
+        child=np.arange(n),
+        entry=entry,
+        dob=dob,
+        female=female,
+        ethnic=ethnic,
+        uasc=uasc,
+        cin=Choice.of(cal["category_of_need"]).draw(rng, n),
+        adopt_plan=adopt_plan,
+        reenters=reenters,
+        mc_dob=mc_dob,
     )

@@ -35,8 +35,12 @@ def postcodes(rng: np.random.Generator, areas: np.ndarray, n: int) -> np.ndarray
 def periods(episodes: pd.DataFrame) -> pd.DataFrame:
     """One row per period of care: child, first DECOM, last DEC (-1 while open)."""
     grouped = episodes.groupby("pid", sort=True)
-    out = grouped.agg(child=("child", "first"), start=("DECOM", "min"), end=("DEC", "max"),
-                      short_break=("LS", lambda s: s.isin(["V3", "V4"]).any()))
+    out = grouped.agg(
+        child=("child", "first"),
+        start=("DECOM", "min"),
+        end=("DEC", "max"),
+        short_break=("LS", lambda s: s.isin(["V3", "V4"]).any()),
+    )
     out.loc[grouped["DEC"].min() == -1, "end"] = -1
     return out.reset_index()
 
@@ -71,24 +75,30 @@ def oc2(rng: np.random.Generator, cohort: np.ndarray, dob: np.ndarray, year: int
     older = age >= 10
     misuse = older & (rng.random(n) < o["substance_misuse_10_plus"])
     received = misuse & (rng.random(n) < 0.6)
-    return pd.DataFrame({
-        "CHILD": cohort,
-        "SDQ_SCORE": np.where(returned, score.astype(int).astype(str), ""),
-        "SDQ_REASON": np.where(returned, "", reason),
-        "CONVICTED": np.where(older, _flag(rng, o["convicted_10_plus"], n), ""),
-        "HEALTH_CHECK": np.where(age <= 4, _flag(rng, rate("development_assessment_pct",
-                                                            "development_assessment"), n), ""),
-        "IMMUNISATIONS": _flag(rng, rate("immunisations_pct", "immunisations"), n),
-        "TEETH_CHECK": _flag(rng, rate("teeth_checked_pct", "teeth_checked"), n),
-        "HEALTH_ASSESSMENT": _flag(rng, rate("health_assessment_pct", "health_assessment"), n),
-        "SUBSTANCE_MISUSE": np.where(older, np.where(misuse, "1", "0"), ""),
-        "INTERVENTION_RECEIVED": np.where(misuse, np.where(received, "1", "0"), ""),
-        "INTERVENTION_OFFERED": np.where(misuse & ~received, _flag(rng, 0.5, n), ""),
-    })
+    return pd.DataFrame(
+        {
+            "CHILD": cohort,
+            "SDQ_SCORE": np.where(returned, score.astype(int).astype(str), ""),
+            "SDQ_REASON": np.where(returned, "", reason),
+            "CONVICTED": np.where(older, _flag(rng, o["convicted_10_plus"], n), ""),
+            "HEALTH_CHECK": np.where(
+                age <= 4,
+                _flag(rng, rate("development_assessment_pct", "development_assessment"), n),
+                "",
+            ),
+            "IMMUNISATIONS": _flag(rng, rate("immunisations_pct", "immunisations"), n),
+            "TEETH_CHECK": _flag(rng, rate("teeth_checked_pct", "teeth_checked"), n),
+            "HEALTH_ASSESSMENT": _flag(rng, rate("health_assessment_pct", "health_assessment"), n),
+            "SUBSTANCE_MISUSE": np.where(older, np.where(misuse, "1", "0"), ""),
+            "INTERVENTION_RECEIVED": np.where(misuse, np.where(received, "1", "0"), ""),
+            "INTERVENTION_OFFERED": np.where(misuse & ~received, _flag(rng, 0.5, n), ""),
+        }
+    )
 
 
-def adoption_records(rng: np.random.Generator, episodes: pd.DataFrame,
-                     milestones: pd.DataFrame) -> pd.DataFrame:
+def adoption_records(
+    rng: np.random.Generator, episodes: pd.DataFrame, milestones: pd.DataFrame
+) -> pd.DataFrame:
     """Per adopted period: decision, match, placement and adoption days, and the adopters."""
     ad = calibration()["adoption"]
     adopted = episodes.loc[episodes["REC"].isin(["E11", "E12"]), ["pid", "child", "DEC"]]
@@ -96,25 +106,37 @@ def adoption_records(rng: np.random.Generator, episodes: pd.DataFrame,
     n = len(m)
     order = m["order_day"].fillna(m["placed_day"]).to_numpy(dtype=float)
     decision = order - rng.integers(*ad["decision_before_order_days"], size=n)
-    match = m["placed_day"].to_numpy(dtype=float) - rng.integers(*ad["match_before_placement_days"],
-                                                                 size=n)
+    match = m["placed_day"].to_numpy(dtype=float) - rng.integers(
+        *ad["match_before_placement_days"], size=n
+    )
     couple = rng.random(n) < ad["adopters"]["couple_share"]
-    sex = np.where(couple, Choice.of(ad["adopters"]["couple"]).draw(rng, n),
-                   Choice.of(ad["adopters"]["single"]).draw(rng, n))
+    sex = np.where(
+        couple,
+        Choice.of(ad["adopters"]["couple"]).draw(rng, n),
+        Choice.of(ad["adopters"]["single"]).draw(rng, n),
+    )
     legal = np.empty(n, dtype="U3")
     for code, weights in ad["adopters"]["legal_status"].items():
         idx = np.flatnonzero(sex == code)
         legal[idx] = Choice.of(weights).draw(rng, len(idx))
-    return pd.DataFrame({
-        "pid": m["pid"], "decision": decision, "match": np.maximum(match, decision),
-        "adopted": m["DEC"], "child": m["child"],
-        "FOSTER_CARE": np.where(m["placed_place"].isin(["A3", "A5"]), "1", "0"),
-        "NB_ADOPTR": np.where(couple, "2", "1"), "SEX_ADOPTR": sex, "LS_ADOPTR": legal,
-    })
+    return pd.DataFrame(
+        {
+            "pid": m["pid"],
+            "decision": decision,
+            "match": np.maximum(match, decision),
+            "adopted": m["DEC"],
+            "child": m["child"],
+            "FOSTER_CARE": np.where(m["placed_place"].isin(["A3", "A5"]), "1", "0"),
+            "NB_ADOPTR": np.where(couple, "2", "1"),
+            "SEX_ADOPTR": sex,
+            "LS_ADOPTR": legal,
+        }
+    )
 
 
-def missing_incidents(rng: np.random.Generator, episodes: pd.DataFrame, dob: np.ndarray,
-                      horizon: int) -> pd.DataFrame:
+def missing_incidents(
+    rng: np.random.Generator, episodes: pd.DataFrame, dob: np.ndarray, horizon: int
+) -> pd.DataFrame:
     """Missing (M) and away (A) incidents of older children, by their placement's group rate."""
     cal = calibration()
     miss = cal["missing"]
@@ -129,11 +151,14 @@ def missing_incidents(rng: np.random.Generator, episodes: pd.DataFrame, dob: np.
     owner = np.repeat(np.arange(len(episodes)), count)
     start = low[owner] + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
     back = start + rng.geometric(miss["days_back"], size=len(owner)) - 1
-    frame = pd.DataFrame({
-        "child": episodes["child"].to_numpy()[owner],
-        "MISSING": np.where(rng.random(len(owner)) < miss["missing_share"], "M", "A"),
-        "MIS_START": start, "MIS_END": np.where(back > horizon, -1, back),
-    })
+    frame = pd.DataFrame(
+        {
+            "child": episodes["child"].to_numpy()[owner],
+            "MISSING": np.where(rng.random(len(owner)) < miss["missing_share"], "M", "A"),
+            "MIS_START": start,
+            "MIS_END": np.where(back > horizon, -1, back),
+        }
+    )
     frame = frame.sort_values(["child", "MIS_START"], kind="stable", ignore_index=True)
     # A child cannot go missing again before coming back: drop incidents that would overlap.
     ends = frame["MIS_END"].where(frame["MIS_END"] >= 0, horizon)

@@ -49,12 +49,17 @@ def header(a: Authority, year: int, children: np.ndarray) -> pd.DataFrame:
     mc_dob = k["mc_dob"].to_numpy()
     mother = (mc_dob >= 0) & (mc_dob <= at)
     old_enough = k["female"].to_numpy() & (age_years(dob, at) >= 12)
-    return pd.DataFrame({
-        "CHILD": k["id"].to_numpy(), "SEX": np.where(k["female"].to_numpy(), "2", "1"),
-        "DOB": dates(dob), "ETHNIC": k["ethnic"].to_numpy(), "UPN": upn,
-        "MOTHER": np.where(old_enough, np.where(mother, "1", "0"), ""),
-        "MC_DOB": dates(np.where(mother, mc_dob, -1)),
-    })
+    return pd.DataFrame(
+        {
+            "CHILD": k["id"].to_numpy(),
+            "SEX": np.where(k["female"].to_numpy(), "2", "1"),
+            "DOB": dates(dob),
+            "ETHNIC": k["ethnic"].to_numpy(),
+            "UPN": upn,
+            "MOTHER": np.where(old_enough, np.where(mother, "1", "0"), ""),
+            "MC_DOB": dates(np.where(mother, mc_dob, -1)),
+        }
+    )
 
 
 def _child_columns(a: Authority, frame: pd.DataFrame) -> pd.DataFrame:
@@ -66,22 +71,25 @@ def _child_columns(a: Authority, frame: pd.DataFrame) -> pd.DataFrame:
 def collection_year(a: Authority, year: int) -> dict[str, pd.DataFrame]:
     """All the tables of one year's return, keyed by file stem, rows sorted by CHILD."""
     start, end = year_start(year), day(year, 3, 31)
-    in_year = a.episodes[(a.episodes["DECOM"] <= end)
-                         & ((a.episodes["DEC"] == -1) | (a.episodes["DEC"] >= start))]
+    in_year = a.episodes[
+        (a.episodes["DECOM"] <= end) & ((a.episodes["DEC"] == -1) | (a.episodes["DEC"] >= start))
+    ]
     children = np.unique(in_year["child"].to_numpy())
 
     oc2 = a.oc2[year].rename(columns={"CHILD": "child"})
     ad = a.adoptions
     adopted = ad[(ad["adopted"] >= start) & (ad["adopted"] <= end)]
     ad1 = adopted.assign(DATE_INT=dates(adopted["decision"]), DATE_MATCH=dates(adopted["match"]))
-    deciding = ad[(ad["decision"] <= end) & ~(ad["adopted"] < start)
-                  & ad["child"].isin(children)]
-    placed = deciding.assign(DATE_PLACED=dates(deciding["decision"]), DATE_PLACED_CEASED="",
-                             REASON_PLACED_CEASED="")
+    deciding = ad[(ad["decision"] <= end) & ~(ad["adopted"] < start) & ad["child"].isin(children)]
+    placed = deciding.assign(
+        DATE_PLACED=dates(deciding["decision"]), DATE_PLACED_CEASED="", REASON_PLACED_CEASED=""
+    )
     m = a.missing
     m = m[(m["MIS_START"] >= start) & (m["MIS_START"] <= end)]
-    m = m.assign(MIS_START=dates(m["MIS_START"]),
-                 MIS_END=dates(np.where(m["MIS_END"] > end, -1, m["MIS_END"])))
+    m = m.assign(
+        MIS_START=dates(m["MIS_START"]),
+        MIS_END=dates(np.where(m["MIS_END"] > end, -1, m["MIS_END"])),
+    )
     uasc_children = children[a.children.loc[children, "uasc"].to_numpy()]
     uasc = pd.DataFrame({"child": uasc_children})
     uasc["DUC"] = dates(birthday(a.children.loc[uasc_children, "dob"].to_numpy(), 18))
