@@ -57,8 +57,8 @@ _PATTERNS = [
     (
         "span",
         re.compile(
-            rf"(?:the period\s+)?(?:from\s+|between\s+)?(?P<a>{_MONTH_YEAR})\s*(?:to|–|-|and|until)\s*"
-            rf"(?P<b>{_MONTH_YEAR})",
+            rf"(?:the period\s+)?(?:from\s+|between\s+)?(?P<a>{_MONTH_YEAR})"
+            rf"\s*(?:to|–|-|and|until)\s*(?P<b>{_MONTH_YEAR})",
             re.I,
         ),
     ),

@@ -159,6 +159,8 @@ def build_pack(
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
         todo = restrict(todo, only, target)
+    if not todo and up_to_date(previous, params, inputs, target):
+        return BuildReport(target, [], sorted(job.name for job in planned))
     plan = Plan(root, params, register, inputs, planned, todo, previous, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     build = scratch(target, "building")
@@ -168,6 +170,15 @@ def build_pack(
         return finish(plan, build, jobs, timeout, progress)
     finally:
         shutil.rmtree(build, ignore_errors=True)
+
+
+def up_to_date(previous: dict, params: dict, inputs: dict[str, str], target: Path) -> bool:
+    """Nothing to run and the index was built from these same params and inputs."""
+    return (
+        previous.get("params") == params
+        and previous.get("inputs") == inputs
+        and (target / "index.html").exists()
+    )
 
 
 def restrict(todo: list[Job], only: list[str], target: Path) -> list[Job]:
