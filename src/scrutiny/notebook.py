@@ -20,11 +20,8 @@ from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
 from scrutiny.hashing import file_sha256
-from scrutiny.paths import project_root, resolve
-from scrutiny.quarters import Quarter
 
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
-SYNTHETIC_MARKER = "SYNTHETIC"
 COLOURS = {
     "supported": "#2a9d8f",
     "not supported": "#e63946",
@@ -36,11 +33,6 @@ COLOURS = {
 @cache
 def register_at(path: Path):
     return load_register(path, KNOWN_METRICS)
-
-
-def is_synthetic(data_903: Path) -> bool:
-    folder = data_903 if data_903.is_dir() else data_903.parent
-    return (folder / SYNTHETIC_MARKER).exists()
 
 
 def open_check(
@@ -56,19 +48,15 @@ def open_check(
 ) -> ClaimCheck:
     """Measure every figure of one claim on the inputs the parameters name."""
     charts.use_static_svg()
-    root = project_root()
-    data = resolve(data_903, root)
-    inputs = Inputs(
-        root=root,
-        quarter=Quarter.parse(quarter),
-        data_903=data,
-        synthetic=is_synthetic(data),
-        published=resolve(published_extract, root),
-        la_code=la_code,
-        la_name=la_name,
-        register=resolve(register, root),
-        groups=resolve(groups, root) if groups else None,
-        suppression_threshold=suppression_threshold,
+    inputs = Inputs.from_params(
+        quarter,
+        data_903,
+        published_extract,
+        la_code,
+        la_name,
+        suppression_threshold,
+        register,
+        groups,
     )
     claim = register_at(inputs.register).get(claim_id)
     return run_check(claim, inputs)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from scrutiny import ssda903
 from scrutiny.errors import DataError, UnusableInput
+from scrutiny.paths import project_root, resolve
 from scrutiny.quarters import Quarter
+
+SYNTHETIC_MARKER = "SYNTHETIC"  # a file `scrutiny synth` writes beside the demo's years
+
+
+def is_synthetic(data_903: Path) -> bool:
+    folder = data_903 if data_903.is_dir() else data_903.parent
+    return (folder / SYNTHETIC_MARKER).exists()
 
 
 @dataclass
@@ -24,6 +32,34 @@ class Inputs:
     groups: Path | None = None
     suppression_threshold: int = 5
     _failure: Exception | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def from_params(
+        cls,
+        quarter: str,
+        data_903: str,
+        published_extract: str,
+        la_code: str,
+        la_name: str,
+        suppression_threshold: int,
+        register: str | None = None,
+        groups: str = "",
+    ) -> Inputs:
+        """Inputs from a notebook's parameters: paths relative to the project folder."""
+        root = project_root()
+        data = resolve(data_903, root)
+        return cls(
+            root=root,
+            quarter=Quarter.parse(quarter),
+            data_903=data,
+            synthetic=is_synthetic(data),
+            published=resolve(published_extract, root),
+            la_code=la_code,
+            la_name=la_name,
+            register=resolve(register, root) if register else None,
+            groups=resolve(groups, root) if groups else None,
+            suppression_threshold=suppression_threshold,
+        )
 
     @cached_property
     def dataset(self) -> ssda903.Dataset | None:

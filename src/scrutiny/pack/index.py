@@ -82,7 +82,10 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
         "rag": "RAG",
         "current_903": "this quarter (903)",
     }
-    frame = pd.DataFrame(scorecard["rows"])[list(columns)].rename(columns=columns)
+    rows = pd.DataFrame(scorecard["rows"])
+    if rows.get("synthetic", pd.Series(dtype=bool)).any():
+        columns["current_903"] = "this quarter (903, synthetic)"
+    frame = rows[list(columns)].rename(columns=columns)
     return {
         "edition": scorecard["edition"],
         "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),

@@ -18,10 +18,7 @@ from scrutiny import charts
 from scrutiny.cache import cache_key
 from scrutiny.checks.inputs import Inputs
 from scrutiny.hashing import file_sha256
-from scrutiny.notebook import is_synthetic
-from scrutiny.paths import project_root, resolve
 from scrutiny.published import Extract
-from scrutiny.quarters import Quarter
 from scrutiny.scorecard.chart import small_multiples
 from scrutiny.scorecard.history import published_history
 from scrutiny.scorecard.indicators import Indicator, collection_year, load_indicators
@@ -66,22 +63,17 @@ def open_scorecard(
 ) -> ScorecardPage:
     """Load the inputs the parameters name and build the scorecard."""
     charts.use_static_svg()
-    root = project_root()
-    data = resolve(data_903, root)
-    inputs = Inputs(
-        root=root,
-        quarter=Quarter.parse(quarter),
-        data_903=data,
-        synthetic=data.exists() and is_synthetic(data),
-        published=resolve(published_extract, root),
-        la_code=la_code,
-        la_name=la_name,
-        suppression_threshold=suppression_threshold,
+    inputs = Inputs.from_params(
+        quarter, data_903, published_extract, la_code, la_name, suppression_threshold
     )
-    indicators_file = root / INDICATORS
+    indicators_file = inputs.root / INDICATORS
     indicators = load_indicators(indicators_file)
-    dataset = inputs.dataset if data.exists() else None
-    status = "" if dataset is not None else (NO_903 if not data.exists() else unusable(inputs))
+    dataset = inputs.dataset if inputs.data_903.exists() else None
+    status = (
+        ""
+        if dataset is not None
+        else (NO_903 if not inputs.data_903.exists() else unusable(inputs))
+    )
     history = published_history(inputs.extract, indicators, la_code, sn_edition, inputs.quarter)
     card = build_scorecard(
         inputs.extract,
