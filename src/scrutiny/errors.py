@@ -19,7 +19,7 @@ class Problem:
     row_kind: str = "row"  # "row" as a spreadsheet shows it, or XML CHILD "record"
 
     def where(self) -> str:
-        parts = [self.file or "?"]
+        parts = [self.file or "the dataset as a whole"]
         if self.row is not None:
             parts.append(f"{self.row_kind} {self.row}")
         if self.column:
