@@ -39,20 +39,6 @@ def suppress_each(counts: pd.Series, threshold: int) -> pd.Series:
     return values.mask(primary(values, threshold).to_numpy())
 
 
-def suppress_table(frame: pd.DataFrame, columns: list[str], threshold: int) -> pd.DataFrame:
-    """Suppress each row's cells across `columns` (a row = one breakdown of its total)."""
-    out = frame.copy()
-    if out.empty:
-        return out
-    out[columns] = out[columns].apply(lambda row: suppress_counts(row, threshold), axis=1)
-    return out
-
-
-def shown(values: pd.Series) -> pd.Series:
-    """Counts as text for a table: suppressed cells read 'c'."""
-    return values.astype("Int64").astype("string").fillna(MARKER)
-
-
 def suppress_nested(counts: pd.Series, threshold: int, keep: int | None = None) -> pd.Series:
     """Counts under nested definitions (0 days old, under 7 days, under 28 days, under 1): the
     difference of two shown counts is itself a count of children, so a count is shown only if
