@@ -14,6 +14,7 @@ from scrutiny.checks.national import QUERIES, measure_national, national_chart
 from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.checks.trend import local_chart
 from scrutiny.claims import NOT_TESTABLE, Claim, Figure, overall
+from scrutiny.metrics import to_date
 
 KNOWN_METRICS = LOCAL_METRICS | set(QUERIES)
 
@@ -21,9 +22,16 @@ __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
 
 
 def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
-    dates = [inputs.quarter.resolve(v) for k, v in figure.params.items() if k in {"at", "end"}]
-    late = [d for d in dates if isinstance(d, date) and d > inputs.quarter.end]
-    if figure.source == "903" and "year" in figure.params:
+    """The figure's dates that fall after the quarter: data for them may not exist yet."""
+    if figure.source != "903":
+        return []
+    dates = [
+        to_date(inputs.quarter.resolve(v), k)
+        for k, v in figure.params.items()
+        if k in {"at", "end"}
+    ]
+    late = [d for d in dates if d > inputs.quarter.end]
+    if "year" in figure.params:
         year_end = date(int(figure.params["year"]), 3, 31)
         late += [year_end] if year_end > inputs.quarter.end else []
     return [d.isoformat() for d in late]

@@ -1,0 +1,173 @@
+"""Claim checks: each figure measured from the data, with its counts, source and verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import child, episode, missing, write_903
+
+from scrutiny.checks import Inputs, measure_figure
+from scrutiny.checks.sensitivity import sensitivity_table
+from scrutiny.claims import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED, Figure
+from scrutiny.quarters import Quarter
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRACT = ROOT / "evidence" / "data" / "published"
+
+
+def inputs(data_903: Path, quarter: str = "2022Q1") -> Inputs:
+    return Inputs(
+        root=ROOT,
+        quarter=Quarter.parse(quarter),
+        data_903=data_903,
+        synthetic=False,
+        published=EXTRACT,
+        la_code="E06000002",
+        la_name="Middlesbrough",
+    )
+
+
+def dfe(metric: str, claimed: str | None, comparison: str = "=", **params) -> Figure:
+    return Figure("a DfE figure", comparison, "dfe", claimed, metric, params)
+
+
+@pytest.fixture
+def no_903(tmp_path) -> Inputs:
+    return inputs(tmp_path / "absent")
+
+
+# DfE figures, read from the committed extract (Middlesbrough, E06000002).
+
+
+def test_teeth_checked_2021_is_35_percent_of_432(no_903):
+    m = measure_figure(dfe("dfe-value", "66%", measure="teeth_checked_pct", year=2021), no_903)
+    assert (m.value, m.numerator, m.denominator, m.verdict) == (35.0, 150, 432, NOT_SUPPORTED)
+    # the latest release that publishes 2021, named with its file and hash
+    assert m.source.startswith("DfE 2025 release, dfe-csc-outcomes-enablers/")
+
+
+@pytest.mark.parametrize(("year", "claimed", "adopted"), [(2019, "17", 19.0), (2021, "22", 25.0)])
+def test_adoptions_are_not_the_claimed_17_and_22(no_903, year, claimed, adopted):
+    m = measure_figure(dfe("dfe-value", claimed, measure="adopted", year=year), no_903)
+    assert (m.value, m.verdict) == (adopted, NOT_SUPPORTED)
+
+
+def test_looked_after_fell_7_8_percent_not_23(no_903):
+    figure = dfe("dfe-change", "-23%", measure="cla_at_31_march", start_year=2020, end_year=2021)
+    m = measure_figure(figure, no_903)
+    # 618 -> 570 at 31 March (2022 release, the latest that has both years)
+    assert (m.numerator, m.denominator) == (-48, 618)
+    assert m.value == pytest.approx(100 * -48 / 618)
+    assert m.verdict == NOT_SUPPORTED
+
+
+def test_second_highest_rate_and_the_release_that_moves_it(no_903):
+    figure = dfe("dfe-rank", "2", measure="cla_rate_per_10000", year=2019, release=2022)
+    m = measure_figure(figure, no_903)
+    assert (m.value, m.numerator, m.denominator, m.verdict) == (2.0, 2, 152, SUPPORTED)
+    table = sensitivity_table(figure, no_903, measure_figure)
+    # City of London's rate is published from the 2023 release on and ranks above
+    assert dict(zip(table["definition"], table["measured"], strict=True)) == {
+        "DfE 2022 release (registered)": "2",
+        "DfE 2023 release": "3",
+    }
+
+
+def test_most_adoptions_in_tees_valley(no_903):
+    peers = ["E06000005", "E06000001", "E06000002", "E06000003", "E06000004"]
+    figure = dfe("dfe-rank-among", "1", measure="adopted", year=2022, peers=peers)
+    m = measure_figure(figure, no_903)
+    assert (m.value, m.denominator, m.verdict) == (1.0, 5, SUPPORTED)
+    assert m.notes == [
+        "Middlesbrough 24, Stockton-on-Tees 16, Darlington 15, Hartlepool 15, "
+        "Redcar and Cleveland 8"
+    ]
+
+
+def test_a_suppressed_published_figure_is_a_data_issue(tmp_path):
+    halton = Inputs(
+        root=ROOT,
+        quarter=Quarter.parse("2022Q1"),
+        data_903=tmp_path,
+        synthetic=False,
+        published=EXTRACT,
+        la_code="E06000006",
+        la_name="Halton",
+    )
+    m = measure_figure(dfe("dfe-value", "10", measure="adopted", year=2021, release=2022), halton)
+    assert (m.value, m.verdict) == (None, DATA_ISSUE)
+    assert "published as 'c'" in m.notes[0]
+
+
+# 903 figures on a hand-built return.
+
+
+def local(metric: str, claimed: str | None, comparison: str = "=", **params) -> Figure:
+    return Figure("a 903 figure", comparison, "903", claimed, metric, params)
+
+
+@pytest.fixture(scope="module")
+def data_903(tmp_path_factory) -> Path:
+    """Four children: A and B fostered externally (IFA) all year; C external from 1 March
+    2021; D in-house. C went missing twice in January 2021 and once in March 2021."""
+    header = [child(c, "2010-01-01") for c in "ABCD"]
+    episodes = [
+        episode("A", "2020-04-01", provider="PR4"),
+        episode("B", "2020-04-01", provider="PR5"),
+        episode("C", "2020-04-01", dec="2021-03-01", rec="X1", provider="PR1"),
+        episode("C", "2021-03-01", rne="P", provider="PR4"),
+        episode("D", "2020-04-01", provider="PR1"),
+    ]
+    absences = [missing("C", "2021-01-05"), missing("C", "2021-01-20"), missing("C", "2021-03-02")]
+    return write_903(
+        tmp_path_factory.mktemp("903"),
+        {2021: {"header": header, "episodes": episodes, "missing": absences}},
+    )
+
+
+def test_fewest_and_most_in_external_placements_at_month_ends(data_903, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
+    period = {"start": "2020-04-01", "end": "2021-03-31", "group": "external"}
+    fewest = measure_figure(local("placement-count-min", "2", **period), inputs(data_903))
+    most = measure_figure(local("placement-count-max", "3", **period), inputs(data_903))
+    assert (fewest.value, fewest.verdict) == (2.0, SUPPORTED)
+    assert (most.value, most.verdict) == (3.0, SUPPORTED)
+    assert "most on 2021-03-31" in most.notes[0]
+
+
+def test_missing_incidents_a_month(data_903, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
+    figure = local("missing-incidents-monthly", "1", start="2021-01-01", end="2021-03-31")
+    m = measure_figure(figure, inputs(data_903))
+    assert (m.value, m.numerator, m.denominator, m.verdict) == (1.0, 3, 3, SUPPORTED)
+
+
+def test_a_date_after_the_quarter_is_not_testable_yet(data_903):
+    figure = local("cla-on-date", "4", at="2021-11-30")
+    m = measure_figure(figure, inputs(data_903, quarter="2021Q3"))
+    assert m.verdict == NOT_TESTABLE
+    assert "after the quarter end 2021-09-30" in m.notes[0]
+
+
+def test_quarter_tokens_resolve_to_the_quarter(data_903, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
+    figure = local("cla-on-date", "4", at="@quarter_end")
+    m = measure_figure(figure, inputs(data_903, quarter="2021Q1"))
+    assert (m.params["at"], m.value, m.verdict) == ("2021-03-31", 4.0, SUPPORTED)
+
+
+def test_invalid_903_data_gives_a_data_issue_not_a_number(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+    bad = write_903(
+        tmp_path / "bad",
+        {
+            2021: {
+                "header": [child("A", "2010-01-01")],
+                "episodes": [episode("A", "2020-04-01", place="Q9")],
+            }
+        },
+    )
+    m = measure_figure(local("cla-on-date", "1", at="2020-12-31"), inputs(bad))
+    assert (m.value, m.verdict) == (None, DATA_ISSUE)
+    assert "failed validation (1 problem(s))" in m.notes[0]
