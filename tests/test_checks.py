@@ -171,3 +171,16 @@ def test_invalid_903_data_gives_a_data_issue_not_a_number(tmp_path, monkeypatch)
     m = measure_figure(local("cla-on-date", "1", at="2020-12-31"), inputs(bad))
     assert (m.value, m.verdict) == (None, DATA_ISSUE)
     assert "failed validation (1 problem(s))" in m.notes[0]
+
+
+def test_a_notebook_definition_replaces_the_registers(data_903, tmp_path, monkeypatch):
+    from scrutiny.checks import run_check
+    from scrutiny.claims import Claim
+
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
+    figure = local("starters-newborn", "0%", year=2021, max_age_days=6)
+    claim = Claim("c", "FR", "b)", "quote", "starters", (figure,))
+    check = run_check(claim, inputs(data_903), {"max_age_days": 27, "group": "external"})
+    assert check.measurements[0].params["max_age_days"] == 27
+    assert check.definition == {"max_age_days": 27}  # `group` is not a parameter of this figure
+    assert check.result()["definition"] == {"max_age_days": 27}

@@ -45,6 +45,7 @@ def open_check(
     la_code: str,
     la_name: str,
     suppression_threshold: int,
+    definition: dict,
 ) -> ClaimCheck:
     """Measure every figure of one claim on the inputs the parameters name."""
     charts.use_static_svg()
@@ -59,7 +60,7 @@ def open_check(
         groups,
     )
     claim = register_at(inputs.register).get(claim_id)
-    return run_check(claim, inputs)
+    return run_check(claim, inputs, definition)
 
 
 def show_claim(check: ClaimCheck) -> None:
@@ -71,6 +72,9 @@ def show_claim(check: ClaimCheck) -> None:
         f"(to {inputs.quarter.end:%d %B %Y}) · {inputs.la_name} ({inputs.la_code})",
     ]
     display(Markdown("\n\n".join(lines)))
+    if check.definition:
+        changed = ", ".join(f"`{k}` = {v}" for k, v in check.definition.items())
+        display(Markdown(f"**Definition changed from the register:** {changed}."))
     if check.uses_synthetic:
         display(
             HTML(

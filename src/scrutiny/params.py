@@ -57,6 +57,7 @@ def type_ok(value: object, kind: str) -> bool:
         "bool": lambda v: isinstance(v, bool),
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        "dict": lambda v: isinstance(v, dict),
     }
     return checks.get(kind, lambda v: True)(value)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -65,6 +65,7 @@ class ClaimCheck:
     claim: Claim
     inputs: Inputs
     measurements: list[Measurement]
+    definition: dict = field(default_factory=dict)  # parameters changed from the register
 
     @property
     def verdict(self) -> str:
@@ -137,6 +138,7 @@ class ClaimCheck:
             "section": self.claim.section,
             "subject": self.claim.subject,
             "verdict": self.verdict,
+            "definition": self.definition,
             "by_source": self.verdicts_by_source(),
             "synthetic": self.uses_synthetic,
             "quarter": self.inputs.quarter.label,
@@ -144,5 +146,15 @@ class ClaimCheck:
         }
 
 
-def run_check(claim: Claim, inputs: Inputs) -> ClaimCheck:
-    return ClaimCheck(claim, inputs, [measure_figure(f, inputs) for f in claim.figures])
+def with_definition(figure: Figure, definition: dict) -> Figure:
+    """The figure with any of its parameters that `definition` names replaced."""
+    changed = {k: v for k, v in definition.items() if k in figure.params}
+    return replace(figure, params={**figure.params, **changed}) if changed else figure
+
+
+def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> ClaimCheck:
+    """Measure every figure; `definition` (e.g. {"max_age_days": 27}) overrides the register's
+    parameters of the same name, for an analyst trying another definition."""
+    figures = [with_definition(f, definition or {}) for f in claim.figures]
+    used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
+    return ClaimCheck(claim, inputs, [measure_figure(f, inputs) for f in figures], used)
