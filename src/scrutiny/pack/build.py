@@ -15,7 +15,7 @@ from pathlib import Path
 from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
 from scrutiny.claims import Register, load_register
-from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
+from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
@@ -55,14 +55,7 @@ def notebooks_of(root: Path) -> list[Path]:
 def check_inputs(root: Path, params: dict) -> None:
     """Fail before touching anything when the 903 extract or the published extract is bad."""
     load_cached(resolve(params["data_903"], root))  # raises DataError; parsed once a pack
-    published = resolve(params["published_extract"], root)
-    try:
-        load_extract(published)
-    except json.JSONDecodeError as error:
-        raise UnusableInput(
-            f"{published / 'provenance.json'}: not valid JSON (line {error.lineno}, "
-            f"column {error.colno}: {error.msg}); run `scrutiny data extract` to rewrite it"
-        ) from None
+    load_extract(resolve(params["published_extract"], root))
     if params.get("groups"):
         load_groups(resolve(params["groups"], root))
 

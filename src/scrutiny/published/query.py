@@ -233,7 +233,13 @@ def load_extract(path: Path | str | None = None) -> Extract:
     provenance_path = folder / PROVENANCE
     if not provenance_path.is_file():
         raise UnusableInput(f"{provenance_path}: no extract here; run `scrutiny data extract`")
-    provenance = json.loads(provenance_path.read_text("utf-8"))
+    try:
+        provenance = json.loads(provenance_path.read_text("utf-8"))
+    except json.JSONDecodeError as error:
+        raise UnusableInput(
+            f"{provenance_path}: not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); run `scrutiny data extract` to rewrite it"
+        ) from None
     problems = [
         Problem(
             "sha256-mismatch",
