@@ -130,3 +130,45 @@ def test_only_into_a_new_folder_says_what_else_must_run(project, tmp_path):
         )
     assert "cla-reduction-19-5" in str(caught.value)
     assert not (tmp_path / "new").exists()
+
+
+BROKEN = """  - id: needs-2030
+    document: FR
+    section: x)
+    quote: A figure for a year the DfE has not published.
+    subject: children adopted
+    figures:
+      - {label: adopted 2030, claimed: "10", comparison: "=", source: dfe, metric: dfe-value,
+         params: {measure: adopted, year: 2030}}
+"""
+
+
+def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(project, tmp_path):
+    from scrutiny.pack.build import BuildFailed
+    from scrutiny.pack.execute import run_all
+    from scrutiny.pack.plan import plan_jobs
+
+    pack = project / "rendered" / "2022Q1"
+    before = {p.name: p.read_bytes() for p in pack.iterdir()}
+    register = project / "evidence" / "claims.yml"
+    text = register.read_text()
+    data = yaml.safe_load(text)
+    data["claims"] += yaml.safe_load(BROKEN)
+    register.write_text(yaml.safe_dump(data, sort_keys=False))
+    try:
+        with pytest.raises(BuildFailed) as caught:
+            build_pack(project, "2022Q1", jobs=2, progress=False)
+        message = str(caught.value)
+        assert "1 notebook(s) failed; the previous pack is unchanged" in message
+        assert "needs-2030: ConfigError: no adopted figure for 'E06000002' in 2030" in message
+        assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
+        params = yaml.safe_load((project / "params" / "defaults.yml").read_text())
+        jobs = plan_jobs(project, params, ["needs-2030", "adoptions-tees-valley"], {})
+        outcomes = run_all(jobs, tmp_path, project, workers=2, timeout=120, progress=False)
+        assert [(o.job.name, o.ok) for o in outcomes] == [
+            ("adoptions-tees-valley", True),
+            ("needs-2030", False),
+            ("scorecard", True),
+        ]
+    finally:
+        register.write_text(text)
