@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,11 +43,12 @@ def make_project(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    os.environ["SCRUTINY_CACHE"] = str(tmp_path_factory.mktemp("cache"))
-    folder = make_project(tmp_path_factory.mktemp("project"))
-    build_pack(folder, "2022Q1", jobs=2, progress=False)
-    return folder
+def project(tmp_path_factory) -> Iterator[Path]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SCRUTINY_CACHE", str(tmp_path_factory.mktemp("cache")))
+        folder = make_project(tmp_path_factory.mktemp("project"))
+        build_pack(folder, "2022Q1", jobs=2, progress=False)
+        yield folder
 
 
 def test_pack_has_a_page_and_notebook_per_claim_and_an_index(project):
