@@ -44,3 +44,7 @@ class Quarter:
                 raise ConfigError(f"unknown date token {value!r} (known: {', '.join(tokens)})")
             return tokens[value]
         return value
+
+    def resolve_params(self, params: dict) -> dict:
+        """A figure's parameters with every date token replaced."""
+        return {key: self.resolve(value) for key, value in params.items()}

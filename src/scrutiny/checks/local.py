@@ -19,7 +19,7 @@ def month_ends(start, end) -> pd.DatetimeIndex:
 
 
 def resolved_params(figure: Figure, inputs: Inputs) -> dict:
-    params = {key: inputs.quarter.resolve(value) for key, value in figure.params.items()}
+    params = inputs.quarter.resolve_params(figure.params)
     if inputs.groups is not None and "group" in params:
         params["groups"] = str(inputs.groups)
     return params

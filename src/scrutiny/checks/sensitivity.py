@@ -123,13 +123,13 @@ def variants_for(figure: Figure, inputs: Inputs) -> list[Variant]:
     if figure.source == "dfe":
         return release_variants(figure, inputs)
     make = VARIANTS.get(figure.metric)
-    params = iso({k: inputs.quarter.resolve(v) for k, v in figure.params.items()})
+    params = iso(inputs.quarter.resolve_params(figure.params))
     return make(params) if make else []
 
 
 def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
     """One row per alternative definition; `measure(figure, inputs)` measures each variant."""
-    registered_params = iso({k: inputs.quarter.resolve(v) for k, v in figure.params.items()})
+    registered_params = iso(inputs.quarter.resolve_params(figure.params))
     rows = []
     for description, metric, variant in variants_for(figure, inputs):
         measured: Measurement = measure(replace(figure, metric=metric, params=variant), inputs)

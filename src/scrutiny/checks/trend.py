@@ -138,5 +138,5 @@ def local_chart(figures: list[Figure], inputs: Inputs):
     draw = CHARTS.get(figures[0].metric)
     if draw is None or inputs.dataset is None:
         return None
-    params = {k: inputs.quarter.resolve(v) for k, v in figures[0].params.items()}
+    params = inputs.quarter.resolve_params(figures[0].params)
     return draw(figures, inputs, params)

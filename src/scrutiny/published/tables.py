@@ -45,35 +45,20 @@ ITEM_COLUMN = {
     "characteristics": "characteristic",
     "population": "age_group",
 }
+# The geography every EES local-authority table carries, then each table's own columns.
+GEOGRAPHY = [
+    "time_period",
+    "geographic_level",
+    "country_code",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "new_la_code",
+    "la_name",
+]
 REQUIRED = {
-    "rates": [
-        "time_period",
-        "geographic_level",
-        "country_code",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "new_la_code",
-        "la_name",
-        "population_count",
-        "population_estimate",
-        "number",
-        "rate_per_10000",
-    ],
-    "characteristics": [
-        "time_period",
-        "geographic_level",
-        "country_code",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "new_la_code",
-        "la_name",
-        "cla_group",
-        "characteristic",
-        "number",
-        "percentage",
-    ],
+    "rates": [*GEOGRAPHY, "population_count", "population_estimate", "number", "rate_per_10000"],
+    "characteristics": [*GEOGRAPHY, "cla_group", "characteristic", "number", "percentage"],
     "placements": [
         "time_period",
         "geographic_level",
@@ -85,18 +70,7 @@ REQUIRED = {
         "number",
         "percentage",
     ],
-    "population": [
-        "time_period",
-        "geographic_level",
-        "country_code",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "new_la_code",
-        "la_name",
-        "age_group",
-        "population_estimate",
-    ],
+    "population": [*GEOGRAPHY, "age_group", "population_estimate"],
 }
 
 
