@@ -9,8 +9,9 @@ from builders import child, episode, missing, write_903
 
 from scrutiny.checks import Inputs, measure_figure
 from scrutiny.checks.sensitivity import sensitivity_table
-from scrutiny.claims import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED, Figure
+from scrutiny.claims import Figure
 from scrutiny.quarters import Quarter
+from scrutiny.verdicts import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACT = ROOT / "evidence" / "data" / "published"

@@ -10,18 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrutiny.checks import KNOWN_METRICS
-from scrutiny.claims import (
-    DATA_ISSUE,
-    NOT_SUPPORTED,
-    NOT_TESTABLE,
-    SUPPORTED,
-    Figure,
-    load_register,
-    overall,
-    parse_number,
-    verdict,
-)
+from scrutiny.claims import Figure, load_register, parse_number
 from scrutiny.errors import ConfigError
+from scrutiny.verdicts import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED
+from scrutiny.verdicts import figure_verdict as verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,14 +81,6 @@ def test_untestable_and_missing_values():
     assert verdict(figure("99%", source="none"), None) == NOT_TESTABLE
     assert verdict(figure("66%"), None) == DATA_ISSUE
     assert verdict(figure("66%"), math.nan) == DATA_ISSUE
-
-
-def test_overall_verdict_of_a_claim():
-    assert overall([SUPPORTED, SUPPORTED]) == SUPPORTED
-    assert overall([SUPPORTED, NOT_SUPPORTED]) == NOT_SUPPORTED
-    assert overall([SUPPORTED, NOT_TESTABLE]) == SUPPORTED
-    assert overall([NOT_TESTABLE]) == NOT_TESTABLE
-    assert overall([NOT_SUPPORTED, DATA_ISSUE]) == DATA_ISSUE
 
 
 @given(st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False))

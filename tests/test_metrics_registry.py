@@ -28,6 +28,11 @@ PARAMS = {  # one valid call per metric
     "placement-change": {"start": "2020-03-31", "end": "2021-03-31", "group": "external"},
     "missing-incidents": {"start": "2021-01-01", "end": "2021-03-31"},
     "cla-by-ethnicity": {"at": "2021-03-31"},
+    "cla-month-average": {"at": "2021-03-31"},
+    "cla-change-month-average": {"start": "2020-03-31", "end": "2021-03-31"},
+    "placement-count-min": {"start": "2020-04-30", "end": "2021-03-31", "group": "external"},
+    "placement-count-max": {"start": "2020-04-30", "end": "2021-03-31", "group": "external"},
+    "missing-incidents-monthly": {"year": 2021},
 }
 
 

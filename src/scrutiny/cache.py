@@ -21,9 +21,10 @@ from scrutiny import __version__, ssda903
 from scrutiny.errors import ConfigError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
+from scrutiny.ssda903.coverage import Coverage
 from scrutiny.ssda903.dataset import empty_table
 
-FORMAT = "1"
+FORMAT = "2"  # 2: coverage.json
 
 
 def input_files(path: Path) -> list[Path]:
@@ -86,7 +87,8 @@ def load_cached(path: str | Path) -> ssda903.Dataset:
 def read_entry(entry: Path, source: str) -> ssda903.Dataset:
     tables = {p.stem: read_table(p) for p in sorted(entry.glob("*.parquet"))}
     warnings = [Problem(**w) for w in json.loads((entry / "warnings.json").read_text())]
-    return ssda903.Dataset(tables, source, warnings)
+    years = json.loads((entry / "coverage.json").read_text())
+    return ssda903.Dataset(tables, source, warnings, Coverage(tuple(years)) if years else None)
 
 
 def read_table(file: Path) -> pd.DataFrame:
@@ -105,6 +107,8 @@ def write_entry(entry: Path, dataset: ssda903.Dataset) -> None:
         for name, frame in dataset.tables.items():
             frame.to_parquet(scratch / f"{name}.parquet", index=False)
         (scratch / "warnings.json").write_text(json.dumps([w.to_dict() for w in dataset.warnings]))
+        years = list(dataset.coverage.years) if dataset.coverage else []
+        (scratch / "coverage.json").write_text(json.dumps(years))
         (scratch / "done").write_text("")
         scratch.rename(entry)
     except OSError:

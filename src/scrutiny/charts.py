@@ -73,13 +73,13 @@ def claimed_rules(chart: alt.Chart, claims: pd.DataFrame) -> alt.LayerChart:
 
 
 def verdict_summary(frame: pd.DataFrame) -> alt.Chart:
-    """Claims by verdict, for the index page. `frame` has verdict, claims."""
+    """Claims by verdict on real evidence, for the index page. `frame` has verdict, claims."""
     colours = alt.Scale(
-        domain=["supported", "not supported", "not testable", "data issue"],
-        range=["#2a9d8f", "#e63946", "#8d99ae", "#f4a261"],
+        domain=["supported", "consistent", "not supported", "not testable", "data issue"],
+        range=["#1e6f5c", "#2f5f8a", "#b3261e", "#5c677d", "#8a4b08"],
     )
     return (
-        alt.Chart(frame, title="Claims by verdict")
+        alt.Chart(frame, title="Claims by verdict on real evidence")
         .mark_bar()
         .encode(
             y=alt.Y("verdict:N", title=None, sort=colours.domain),

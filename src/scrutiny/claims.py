@@ -1,34 +1,43 @@
-"""The claim register (evidence/claims.yml): its model, validation, precision and verdicts.
+"""The claim register (evidence/claims.yml): its model, validation and precision.
 
 A claim is one sentence of a panel document. It makes one or more *figures* (702 in August
 2020 and 531 in July 2021 are two figures of one claim). Each figure names what was claimed as
 written ("19.5%", "702"), how to compare ("=", ">", "<", "increase", "reduction"), the metric
-that measures it, its parameters, and its source ("903", "dfe", or "none").
+that measures it, its parameters, its source ("903", "dfe", or "none"), its relation to the
+claim (exact, bound or proxy: see `scrutiny.verdicts`) and whether it is the claim's headline.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from scrutiny.errors import ConfigError
-
-SUPPORTED = "supported"
-NOT_SUPPORTED = "not supported"
-NOT_TESTABLE = "not testable"
-DATA_ISSUE = "data issue"
-VERDICTS = (SUPPORTED, NOT_SUPPORTED, NOT_TESTABLE, DATA_ISSUE)
+from scrutiny.verdicts import EXACT, RELATIONS
 
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
 SOURCES = ("903", "dfe", "none")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
 
 CLAIM_KEYS = {"id", "document", "section", "line", "quote", "subject", "figures", "would_test"}
-FIGURE_KEYS = {"label", "claimed", "comparison", "metric", "params", "source", "precision"}
+FIGURE_KEYS = {
+    "label",
+    "claimed",
+    "comparison",
+    "metric",
+    "params",
+    "source",
+    "precision",
+    "relation",
+    "headline",
+    "why",
+}
+DOCUMENT_KEYS = {"file", "title", "date"}
+CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class Figure:
     metric: str | None = None
     params: dict = field(default_factory=dict)
     precision: float | None = None  # None: inferred from how `claimed` is written
+    relation: str = EXACT  # exact, bound or proxy: what this figure can say about the claim
+    headline: bool = True  # False for a side figure that cannot carry the claim alone
+    why: str = ""  # for a bound or proxy: how the figure differs from what was claimed
 
     @property
     def claimed_value(self) -> float | None:
@@ -65,6 +77,7 @@ class Claim:
     subject: str
     figures: tuple[Figure, ...]
     would_test: str | None = None
+    said_on: date | None = None  # the document's date: which published release was current
 
     @property
     def testable(self) -> bool:
@@ -93,38 +106,6 @@ def parse_number(text: str) -> tuple[float, float]:
     return float(match.group(1)), 10.0 ** -len(decimals)
 
 
-def verdict(figure: Figure, measured: float | None) -> str:
-    """Supported when the measured value rounds to the claim, or the comparison holds."""
-    if figure.source == "none":
-        return NOT_TESTABLE
-    if measured is None or math.isnan(measured):
-        return DATA_ISSUE
-    comparison = figure.comparison
-    if comparison == "increase":
-        holds = measured > 0
-    elif comparison == "reduction":
-        holds = measured < 0
-    else:
-        claimed = figure.claimed_value
-        if comparison == ">":
-            holds = measured > claimed
-        elif comparison == "<":
-            holds = measured < claimed
-        else:
-            holds = abs(measured - claimed) <= figure.tolerance + 1e-9
-    return SUPPORTED if holds else NOT_SUPPORTED
-
-
-def overall(verdicts: list[str]) -> str:
-    """One verdict for a claim: a data issue or a miss decides it; untestable parts set aside."""
-    if DATA_ISSUE in verdicts:
-        return DATA_ISSUE
-    tested = [v for v in verdicts if v != NOT_TESTABLE]
-    if not tested:
-        return NOT_TESTABLE
-    return NOT_SUPPORTED if NOT_SUPPORTED in tested else SUPPORTED
-
-
 def load_register(path: str | Path, known_metrics: set[str]) -> Register:
     """Read and validate the register; every mistake is reported with the claim it is in."""
     path = Path(path)
@@ -135,7 +116,11 @@ def load_register(path: str | Path, known_metrics: set[str]) -> Register:
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise ConfigError(f"{path}: expected 'documents:' and a 'claims:' list")
     documents = data.get("documents") or {}
-    problems: list[str] = []
+    problems: list[str] = [
+        f"{path}: unknown top-level key {key!r} (expected documents, claims)"
+        for key in sorted(set(data) - {"documents", "claims"}, key=str)
+    ]
+    check_documents(documents, path, problems)
     claims = []
     for index, entry in enumerate(data["claims"], start=1):
         where = (
@@ -166,6 +151,12 @@ def parse_claim(
     if missing:
         problems.append(f"{where}: missing key(s) {', '.join(sorted(missing))}")
         return None
+    if not CLAIM_ID.match(str(entry["id"])):
+        problems.append(
+            f"{where}: id must be lower-case letters, digits and hyphens "
+            "(it names the page's file), e.g. dental-66"
+        )
+        return None
     if entry["document"] not in documents:
         problems.append(f"{where}: document {entry['document']!r} is not in 'documents:'")
     figures = []
@@ -187,7 +178,25 @@ def parse_claim(
         str(entry["subject"]),
         tuple(figures),
         entry.get("would_test"),
+        (documents.get(entry["document"]) or {}).get("date"),
     )
+
+
+def check_documents(documents, path: Path, problems: list[str]) -> None:
+    """Each document: a file name, a title and, optionally, the date it was written."""
+    if not isinstance(documents, dict):
+        problems.append(f"{path}: 'documents:' must map a short name to file, title and date")
+        return
+    for name, entry in documents.items():
+        where = f"{path}: document {name}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: expected file, title and date")
+            continue
+        unknown = set(entry) - DOCUMENT_KEYS
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        if "date" in entry and not isinstance(entry["date"], date):
+            problems.append(f"{where}: date must be written YYYY-MM-DD, not {entry['date']!r}")
 
 
 def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) -> Figure | None:
@@ -205,6 +214,13 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         problems.append(
             f"{where}: comparison must be one of {', '.join(COMPARISONS)}, not {comparison!r}"
         )
+    relation = str(raw.get("relation", EXACT))
+    if relation not in RELATIONS:
+        problems.append(f"{where}: relation must be one of {', '.join(RELATIONS)}")
+    if relation != EXACT and not raw.get("why"):
+        problems.append(f"{where}: a {relation} figure must say 'why' it is not exact")
+    if not isinstance(raw.get("headline", True), bool):
+        problems.append(f"{where}: headline must be true or false")
     metric = raw.get("metric")
     if source != "none" and metric not in known_metrics:
         problems.append(f"{where}: unknown metric {metric!r}")
@@ -225,4 +241,7 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         metric,
         dict(raw.get("params") or {}),
         raw.get("precision"),
+        relation,
+        raw.get("headline", True) is not False,
+        " ".join(str(raw.get("why", "")).split()),
     )

@@ -67,3 +67,9 @@ class ConfigError(ScrutinyError):
     """A params, register or manifest file is malformed (unknown key, wrong type)."""
 
     exit_code = 2
+
+
+class OutsideCoverage(ScrutinyError):
+    """A date or period the 903 extract does not cover: refused, never partly counted."""
+
+    exit_code = 2

@@ -13,20 +13,26 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
+import yaml
 from IPython.display import HTML, Markdown, display
 
 from scrutiny import __version__, charts
 from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
+from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
+from scrutiny.verdicts import MEANINGS
 
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
+# Each colour carries white text at a contrast of at least 4.5:1; the verdict is always
+# written in words too.
 COLOURS = {
-    "supported": "#2a9d8f",
-    "not supported": "#e63946",
-    "not testable": "#8d99ae",
-    "data issue": "#f4a261",
+    "supported": "#1e6f5c",
+    "consistent": "#2f5f8a",
+    "not supported": "#b3261e",
+    "not testable": "#5c677d",
+    "data issue": "#8a4b08",
 }
 
 
@@ -45,7 +51,8 @@ def open_check(
     la_code: str,
     la_name: str,
     suppression_threshold: int,
-    definition: dict,
+    definition: dict | str,
+    sn_edition: str = "2021-04",
 ) -> ClaimCheck:
     """Measure every figure of one claim on the inputs the parameters name."""
     charts.use_static_svg()
@@ -58,23 +65,47 @@ def open_check(
         suppression_threshold,
         register,
         groups,
+        sn_edition,
     )
     claim = register_at(inputs.register).get(claim_id)
-    return run_check(claim, inputs, definition)
+    return run_check(claim, inputs, definition_dict(definition))
+
+
+def definition_dict(definition: dict | str) -> dict:
+    """`definition` as papermill or an analyst gives it: a dict, or JSON/YAML text of one."""
+    if isinstance(definition, str):
+        try:
+            definition = yaml.safe_load(definition) if definition.strip() else {}
+        except yaml.YAMLError as error:
+            raise ConfigError(f"definition is not JSON or YAML: {error}") from None
+    if not isinstance(definition, dict):
+        raise ConfigError(
+            f'definition must be a mapping such as {{"max_age_days": 27}}, not {definition!r}'
+        )
+    return definition
 
 
 def show_claim(check: ClaimCheck) -> None:
+    """The claim as said, the verdict in words and the one sentence a reader would quote.
+
+    Register text is escaped: a quote is shown, never interpreted as markup.
+    """
     claim, inputs = check.claim, check.inputs
-    lines = [
-        f"## {claim.subject}",
-        f"> {claim.quote}",
-        f"*{claim.document}, {claim.section}* · claim `{claim.id}` · pack {inputs.quarter.label} "
-        f"(to {inputs.quarter.end:%d %B %Y}) · {inputs.la_name} ({inputs.la_code})",
-    ]
-    display(Markdown("\n\n".join(lines)))
+    e = html.escape
+    display(
+        HTML(
+            f'<h2 class="claim-subject">{e(claim.subject)}</h2>'
+            f'<blockquote class="claim-quote">{e(claim.quote)}</blockquote>'
+            f'<p class="claim-where"><em>{e(claim.document)}, {e(claim.section)}</em> · claim '
+            f"<code>{e(claim.id)}</code> · pack {e(inputs.quarter.label)} "
+            f"(to {inputs.quarter.end:%d %B %Y}) · {e(inputs.la_name)} ({e(inputs.la_code)})</p>"
+            f"{verdict_badge(check)}"
+            f'<p class="claim-sentence"><strong>In one sentence:</strong> {e(check.sentence)}</p>'
+        )
+    )
     if check.definition:
-        changed = ", ".join(f"`{k}` = {v}" for k, v in check.definition.items())
-        display(Markdown(f"**Definition changed from the register:** {changed}."))
+        changed = ", ".join(f"{e(str(k))} = {e(str(v))}" for k, v in check.definition.items())
+        display(HTML(f"<p><strong>Definition changed from the register:</strong> {changed}.</p>"))
     if check.uses_synthetic:
         display(
             HTML(
@@ -87,34 +118,51 @@ def show_claim(check: ClaimCheck) -> None:
         )
 
 
+def verdict_badge(check: ClaimCheck) -> str:
+    """The verdict, written by the library from the measurements: words first, colour second."""
+    verdict = check.verdict
+    badge = (
+        f'<p class="verdict" data-verdict="{verdict}" style="font-size:1.4em;'
+        f"padding:0.3em 0.7em;color:white;background:{COLOURS[verdict]};"
+        f'display:inline-block;border-radius:4px">Verdict on real evidence: {verdict}</p>'
+    )
+    meaning = (
+        f'<p class="verdict-meaning"><em>{verdict}</em>: {html.escape(MEANINGS[verdict])}.</p>'
+    )
+    extra = ""
+    if check.illustrative_verdict:
+        extra = (
+            '<p class="illustrative-verdict">On the synthetic demo extract alone (illustrative,'
+            f" never counted): {check.illustrative_verdict}.</p>"
+        )
+    return badge + meaning + extra
+
+
 def show_figures(check: ClaimCheck) -> pd.DataFrame:
     """Every figure the claim makes: claimed, measured, the counts behind it, the verdict."""
     return check.figures_table().set_index("figure")
 
 
 def show_definitions(check: ClaimCheck) -> None:
-    lines = [
-        f"- **{m.figure.label}**: {m.definition}"
-        + (f" ({', '.join(f'{k} {v}' for k, v in m.params.items())})" if m.params else "")
-        + f"; source: {m.source}"
-        for m in check.measurements
-    ]
-    display(Markdown("**Definitions and sources**\n\n" + "\n".join(lines)))
+    """What each figure counts, how it relates to the claim, and its source (escaped)."""
+    e = html.escape
+    items = []
+    for m in check.measurements:
+        params = ", ".join(f"{k} {v}" for k, v in m.params.items())
+        relation = m.figure.relation + (f": {m.figure.why}" if m.figure.why else "")
+        items.append(
+            f"<li><strong>{e(m.figure.label)}</strong>: {e(m.definition)}"
+            + (f" ({e(params)})" if params else "")
+            + f"; {e(relation)}; {e(m.evidence)} evidence; source: {e(m.source)}</li>"
+        )
+    display(HTML("<p><strong>Definitions and sources</strong></p><ul>" + "".join(items) + "</ul>"))
 
 
 def show_verdict(check: ClaimCheck) -> None:
-    verdict = check.verdict
-    suffix = " (illustrative: synthetic 903 data)" if check.uses_synthetic else ""
-    display(
-        HTML(
-            f'<div class="verdict" data-verdict="{verdict}" style="font-size:1.6em;'
-            f"padding:0.4em 0.8em;color:white;background:{COLOURS[verdict]};"
-            f'display:inline-block;border-radius:4px">Verdict: {verdict}{html.escape(suffix)}'
-            "</div>"
-        )
-    )
+    display(HTML(verdict_badge(check)))
     if not check.claim.testable:
-        display(Markdown(f"**Data that would test it:** {check.claim.would_test}"))
+        would_test = html.escape(check.claim.would_test)
+        display(HTML(f"<p><strong>Data that would test it:</strong> {would_test}</p>"))
 
 
 def show_sensitivity(check: ClaimCheck) -> pd.DataFrame | None:
@@ -133,9 +181,9 @@ def show_chart(check: ClaimCheck):
 
 
 def show_notes(check: ClaimCheck) -> None:
-    notes = check.notes()
-    text = "\n".join(f"- {n}" for n in notes) if notes else "- none"
-    display(Markdown("**Data-quality notes**\n\n" + text))
+    notes = check.notes() or ["none"]
+    items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
+    display(HTML(f"<p><strong>Notes on the data</strong></p><ul>{items}</ul>"))
 
 
 def provenance(check: ClaimCheck) -> pd.DataFrame:

@@ -7,16 +7,25 @@ from datetime import date
 
 import pandas as pd
 
+from scrutiny import metrics
 from scrutiny.checks.inputs import Inputs
-from scrutiny.checks.local import LOCAL_METRICS, measure_local
+from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
-from scrutiny.checks.national import QUERIES, measure_national, national_chart
+from scrutiny.checks.national import (
+    QUERIES,
+    later_release_note,
+    measure_national,
+    national_chart,
+    with_release,
+)
 from scrutiny.checks.sensitivity import sensitivity_table
+from scrutiny.checks.sentence import sentence, shown_context
 from scrutiny.checks.trend import local_chart
-from scrutiny.claims import NOT_TESTABLE, Claim, Figure, overall
+from scrutiny.claims import Claim, Figure
 from scrutiny.metrics import to_date
+from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, apply_brackets, claim_verdict
 
-KNOWN_METRICS = LOCAL_METRICS | set(QUERIES)
+KNOWN_METRICS = set(metrics.METRICS) | set(QUERIES)
 
 __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
 
@@ -42,6 +51,7 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
         return Measurement(
             figure, None, NOT_TESTABLE, "no dataset in the pack records this", "none"
         )
+    evidence = inputs.evidence_903 if figure.source == "903" else REAL
     late = after_quarter(figure, inputs)
     if late:
         return Measurement(
@@ -54,6 +64,7 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
                 f"{', '.join(late)} is after the quarter end "
                 f"{inputs.quarter.end.isoformat()}: not yet in the data"
             ],
+            evidence=evidence,
         )
     if figure.source == "903":
         return measure_local(figure, inputs)
@@ -69,13 +80,23 @@ class ClaimCheck:
 
     @property
     def verdict(self) -> str:
-        return overall([m.verdict for m in self.measurements])
+        """Decided by real evidence only (see scrutiny.verdicts)."""
+        return claim_verdict(self.measurements, REAL)
+
+    @property
+    def illustrative_verdict(self) -> str | None:
+        """What the synthetic figures alone would say, shown beside the real verdict."""
+        if not any(m.evidence == ILLUSTRATIVE for m in self.measurements):
+            return None
+        return claim_verdict(self.measurements, ILLUSTRATIVE)
+
+    @property
+    def sentence(self) -> str:
+        return sentence(self.claim, self.measurements, self.verdict)
 
     @property
     def uses_synthetic(self) -> bool:
-        return self.inputs.synthetic and any(
-            m.figure.source == "903" and m.value is not None for m in self.measurements
-        )
+        return any(m.evidence == ILLUSTRATIVE and m.value is not None for m in self.measurements)
 
     def figures_table(self) -> pd.DataFrame:
         rows = [
@@ -87,6 +108,9 @@ class ClaimCheck:
                 "numerator": m.numerator,
                 "denominator": m.denominator,
                 "verdict": m.verdict,
+                "relation": m.figure.relation,
+                "evidence": m.evidence,
+                "England, region, neighbours": shown_context(m).strip(" ()"),
                 "source": m.figure.source,
             }
             for m in self.measurements
@@ -107,7 +131,8 @@ class ClaimCheck:
         return table.set_index(["figure", "definition"])
 
     def chart(self):
-        for m in self.measurements:
+        """The trend behind the first measured figure, real evidence first."""
+        for m in sorted(self.measurements, key=lambda m: m.evidence != REAL):
             if m.value is None:
                 continue
             family = [
@@ -123,14 +148,6 @@ class ClaimCheck:
     def notes(self) -> list[str]:
         return [f"{m.figure.label}: {note}" for m in self.measurements for note in m.notes]
 
-    def verdicts_by_source(self) -> dict[str, str]:
-        """The verdict on the published figures apart from the 903 ones (which may be synthetic)."""
-        sources = sorted({m.figure.source for m in self.measurements} - {"none"})
-        return {
-            source: overall([m.verdict for m in self.measurements if m.figure.source == source])
-            for source in sources
-        }
-
     def result(self) -> dict:
         return {
             "claim": self.claim.id,
@@ -138,8 +155,9 @@ class ClaimCheck:
             "section": self.claim.section,
             "subject": self.claim.subject,
             "verdict": self.verdict,
+            "illustrative_verdict": self.illustrative_verdict,
+            "sentence": self.sentence,
             "definition": self.definition,
-            "by_source": self.verdicts_by_source(),
             "synthetic": self.uses_synthetic,
             "quarter": self.inputs.quarter.label,
             "figures": [m.to_dict() for m in self.measurements],
@@ -147,9 +165,27 @@ class ClaimCheck:
 
 
 def with_definition(figure: Figure, definition: dict) -> Figure:
-    """The figure with any of its parameters that `definition` names replaced."""
+    """The figure with any of its parameters that `definition` names replaced; its label
+    says so, since the register's label describes the register's definition."""
     changed = {k: v for k, v in definition.items() if k in figure.params}
-    return replace(figure, params={**figure.params, **changed}) if changed else figure
+    if not changed:
+        return figure
+    shown = ", ".join(f"{k} {v}" for k, v in changed.items())
+    return replace(
+        figure,
+        params={**figure.params, **changed},
+        label=f"{figure.label} [definition changed: {shown}]",
+    )
+
+
+def measure_claim_figure(figure: Figure, inputs: Inputs, said_on) -> Measurement:
+    """Measure one figure, its DfE release chosen for the claim's date and named."""
+    figure, why = with_release(figure, inputs, said_on)
+    measured = measure_figure(figure, inputs)
+    if why and measured.value is not None:
+        revised = later_release_note(measured, inputs)
+        measured.notes.append(f"release used: {why}" + (f"; {revised}" if revised else ""))
+    return measured
 
 
 def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> ClaimCheck:
@@ -157,4 +193,6 @@ def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> C
     parameters of the same name, for an analyst trying another definition."""
     figures = [with_definition(f, definition or {}) for f in claim.figures]
     used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
-    return ClaimCheck(claim, inputs, [measure_figure(f, inputs) for f in figures], used)
+    measured = [measure_claim_figure(f, inputs, claim.said_on) for f in figures]
+    apply_brackets(measured)
+    return ClaimCheck(claim, inputs, measured, used)

@@ -10,6 +10,7 @@ from scrutiny import ssda903
 from scrutiny.errors import DataError, UnusableInput
 from scrutiny.paths import project_root, resolve
 from scrutiny.quarters import Quarter
+from scrutiny.verdicts import ILLUSTRATIVE, REAL
 
 SYNTHETIC_MARKER = "SYNTHETIC"  # a file `scrutiny synth` writes beside the demo's years
 
@@ -31,6 +32,7 @@ class Inputs:
     register: Path | None = None
     groups: Path | None = None
     suppression_threshold: int = 5
+    sn_edition: str = "2021-04"
     _failure: Exception | None = field(default=None, init=False, repr=False)
 
     @classmethod
@@ -44,6 +46,7 @@ class Inputs:
         suppression_threshold: int,
         register: str | None = None,
         groups: str = "",
+        sn_edition: str = "2021-04",
     ) -> Inputs:
         """Inputs from a notebook's parameters: paths relative to the project folder."""
         root = project_root()
@@ -59,6 +62,7 @@ class Inputs:
             register=resolve(register, root) if register else None,
             groups=resolve(groups, root) if groups else None,
             suppression_threshold=suppression_threshold,
+            sn_edition=sn_edition,
         )
 
     @cached_property
@@ -82,6 +86,11 @@ class Inputs:
         from scrutiny.published import load_extract
 
         return load_extract(self.published)
+
+    @property
+    def evidence_903(self) -> str:
+        """Synthetic figures illustrate the method; only an authority's own extract is real."""
+        return ILLUSTRATIVE if self.synthetic else REAL
 
     @property
     def source_903(self) -> str:

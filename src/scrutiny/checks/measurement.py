@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from scrutiny.claims import Figure
+from scrutiny.verdicts import REAL
 
 
 @dataclass
@@ -20,6 +21,8 @@ class Measurement:
     params: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     unit: str = "count"  # "count", "percent", "percent change", "rank"
+    evidence: str = REAL  # "real" or "illustrative" (synthetic 903): only real decides
+    context: dict = field(default_factory=dict)  # area name -> the same measure there
 
     def shown(self) -> str:
         """The measured value as a reader expects it, to one more decimal than the claim."""
@@ -28,7 +31,7 @@ class Measurement:
         if self.unit == "percent change":
             return f"{self.value:+.1f}%"
         if self.unit == "percent":
-            return f"{self.value:.1f}%"
+            return f"{self.value:.0f}%" if float(self.value).is_integer() else f"{self.value:.1f}%"
         return f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,.1f}"
 
     def to_dict(self) -> dict:
@@ -43,6 +46,10 @@ class Measurement:
             "denominator": self.denominator,
             "unit": self.unit,
             "verdict": self.verdict,
+            "relation": self.figure.relation,
+            "headline": self.figure.headline,
+            "evidence": self.evidence,
+            "context": self.context,
             "definition": self.definition,
             "source": self.source,
             "params": self.params,

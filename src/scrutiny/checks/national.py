@@ -1,16 +1,30 @@
-"""Figures measured on the DfE's published statistics (the committed extract)."""
+"""Figures measured on the DfE's published statistics (the committed extract).
+
+Each figure comes from one named release: the register's, else the latest the DfE had
+published before the claim was made, else (no such release held) the earliest held. A later
+release that revises the figure is named beside it. Every figure of a measure that England and
+the region also publish carries their values as context.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 
 from scrutiny import charts
 from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
-from scrutiny.claims import DATA_ISSUE, Figure, verdict
+from scrutiny.claims import Figure
 from scrutiny.errors import ConfigError
+from scrutiny.metrics.result import percent, percent_change
+from scrutiny.verdicts import DATA_ISSUE, figure_verdict
+
+# The DfE publishes the year ending 31 March Y in November Y (17 Nov 2022 for 2022; the 2023
+# release slipped to December). A release counts as available from the start of December.
+AVAILABLE_FROM = (12, 1)
 
 # A published percentage and the two counts it is made of, so the page shows both.
 PARTS = {
@@ -59,7 +73,7 @@ def dfe_change(extract, p: dict, inputs: Inputs):
     release = p.get("release") or max(releases_covering(inputs, p["measure"], years), default=None)
     before = extract.value(p["measure"], la, years[0], release)
     after = extract.value(p["measure"], la, years[1], release)
-    change = 100.0 * (after.value - before.value) / before.value
+    change = percent_change(before.value, after.value)
     definition = (
         f"% change in {p['measure']} for {after.la_name}, "
         f"{before.year} to {after.year} (years ending 31 March)"
@@ -116,7 +130,7 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     bottom = extract.value(p["denominator"], la, year, top.release)
     definition = f"{p['numerator']} as % of {p['denominator']}, {top.la_name}, {year}"
     return (
-        100.0 * top.value / bottom.value,
+        percent(top.value, bottom.value),
         round(top.value),
         round(bottom.value),
         [top, bottom],
@@ -135,6 +149,14 @@ QUERIES: dict[str, Callable] = {
 
 
 def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
+    years = figure_years(figure.params)
+    measures = [figure.params[k] for k in ("measure", "numerator") if k in figure.params]
+    if not all(releases_covering(inputs, m, years) for m in measures):
+        note = (
+            f"no release in the published extract gives {', '.join(measures)} for "
+            f"{', '.join(map(str, years))}; {inputs.extract.coverage(measures[0])}"
+        )
+        return Measurement(figure, None, DATA_ISSUE, figure.metric, "DfE", notes=[note])
     answer = QUERIES[figure.metric](inputs.extract, figure.params, inputs)
     value, numerator, denominator, figs, definition, unit, *extra = answer
     notes = list(extra[0]) if extra else []
@@ -145,20 +167,14 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
             "applicable), so no verdict"
             for f in suppressed
         ]
-        return Measurement(
-            figure,
-            None,
-            DATA_ISSUE,
-            definition,
-            cite(figs[0]),
-            notes=notes,
-            params=dict(figure.params),
-            unit=unit,
-        )
+        value = None
+    elif value != value:  # NaN: a change from 0, or a share of 0
+        notes.append("the published base figure is 0, so the change or share is undefined")
+        value = None
     return Measurement(
         figure,
         value,
-        verdict(figure, value),
+        figure_verdict(figure, value),
         definition,
         "; ".join(dict.fromkeys(cite(f) for f in figs)),
         numerator,
@@ -166,7 +182,81 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
         dict(figure.params),
         notes,
         unit,
+        context=context(figure, inputs) if value is not None else {},
     )
+
+
+def context(figure: Figure, inputs: Inputs) -> dict:
+    """The same query for England, the region and the statistical-neighbour average."""
+    if figure.metric not in {"dfe-value", "dfe-change", "dfe-share"}:
+        return {}
+    own = area(figure.params, inputs)
+    if own == "England":
+        return {}
+    extract, query = inputs.extract, QUERIES[figure.metric]
+    found = {}
+    for name in ("England", extract.region_of(own)):
+        try:
+            value = query(extract, {**figure.params, "area": name}, inputs)[0]
+        except ConfigError:
+            continue
+        if value == value:
+            found[name] = round(float(value), 1)
+    measure = figure.params.get("measure", "")
+    if figure.metric == "dfe-value" and measure.endswith(("_pct", "_per_10000")):
+        try:
+            average = extract.neighbour_average(
+                measure,
+                own,
+                int(figure.params["year"]),
+                inputs.sn_edition,
+                figure.params.get("release"),
+            )
+        except ConfigError:
+            average = None
+        if average is not None and average.value == average.value:
+            found["statistical neighbours"] = round(average.value, 1)
+    return found
+
+
+def release_published(release: int) -> date:
+    return date(release, *AVAILABLE_FROM)
+
+
+def with_release(figure: Figure, inputs: Inputs, said_on: date | None) -> tuple[Figure, str]:
+    """The figure pinned to one release, and why that release (for the page)."""
+    if figure.source != "dfe" or "release" in figure.params:
+        return figure, ""
+    measure = figure.params.get("measure") or figure.params.get("numerator")
+    held = releases_covering(inputs, measure, figure_years(figure.params))
+    if not held:
+        return figure, ""
+    before = [r for r in held if said_on and release_published(r) <= said_on]
+    if before:
+        chosen = max(before)
+        why = f"the {chosen} release: the latest published before the claim ({said_on:%-d %b %Y})"
+    else:
+        chosen = min(held)
+        why = f"the {chosen} release: the earliest the pack holds" + (
+            f"; the one current when the claim was made ({said_on:%-d %b %Y}) is not held"
+            if said_on
+            else ""
+        )
+    return replace(figure, params={**figure.params, "release": chosen}), why
+
+
+def later_release_note(measurement: Measurement, inputs: Inputs) -> str:
+    """What the newest release says, when it revises the figure used."""
+    figure = measurement.figure
+    measure = figure.params.get("measure") or figure.params.get("numerator")
+    held = releases_covering(inputs, measure, figure_years(figure.params))
+    latest = max(held, default=None)
+    if measurement.value is None or latest is None or latest == figure.params.get("release"):
+        return ""
+    newer = measure_national(replace(figure, params={**figure.params, "release": latest}), inputs)
+    if newer.value is None or newer.shown() == measurement.shown():
+        return ""
+    return f"the {latest} release revises it to {newer.shown()}"
 
 
 def figure_years(params: dict) -> list[int]:

@@ -33,3 +33,19 @@ def missing_incidents(dataset: Dataset, period: Period) -> MetricResult:
     return MetricResult(
         "missing-incidents", period.to_params(), float(count), count, None, notes, breakdown
     )
+
+
+def missing_incidents_monthly(dataset: Dataset, period: Period) -> MetricResult:
+    """Incidents a calendar month, averaged over the months the period touches: how a
+    board hears "about N reports a month"."""
+    result = missing_incidents(dataset, period)
+    months = len(result.breakdown)
+    return MetricResult(
+        "missing-incidents-monthly",
+        result.params,
+        result.numerator / months,
+        result.numerator,
+        months,
+        result.notes,
+        result.breakdown,
+    )

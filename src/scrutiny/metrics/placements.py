@@ -106,3 +106,38 @@ def _provider_notes(rule: PlacementGroup, current: pd.DataFrame) -> list[str]:
     if not blank:
         return []
     return [f"{blank} current placements have no PLACE_PROVIDER, so cannot be in this group"]
+
+
+def month_ends(start: date, end: date) -> pd.DatetimeIndex:
+    """Last day of each month whose end falls in [start, end]."""
+    return pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="ME")
+
+
+def placement_extreme(
+    dataset: Dataset, start: date, end: date, group: str, groups, pick: str
+) -> MetricResult:
+    """The fewest or most children in `group` at any month end from `start` to `end`, for
+    a statement such as "varied between 72-77"; the breakdown is the month-end series."""
+    counts = placement_counts_on_dates(dataset, month_ends(start, end), group, groups)
+    day = counts.idxmin() if pick == "min" else counts.idxmax()
+    word = "fewest" if pick == "min" else "most"
+    breakdown = pd.DataFrame(
+        {"date": [d.date().isoformat() for d in counts.index], "children": counts.to_numpy()}
+    )
+    return MetricResult(
+        f"placement-count-{pick}",
+        _params({"start": start.isoformat(), "end": end.isoformat()}, group, groups),
+        float(counts[day]),
+        int(counts[day]),
+        None,
+        [f"{word} on {day.date().isoformat()}, across {len(counts)} month ends"],
+        breakdown,
+    )
+
+
+def placement_count_min(dataset, start, end, group, groups=None) -> MetricResult:
+    return placement_extreme(dataset, start, end, group, groups, "min")
+
+
+def placement_count_max(dataset, start, end, group, groups=None) -> MetricResult:
+    return placement_extreme(dataset, start, end, group, groups, "max")

@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from scrutiny.metrics.cohorts import SHORT_BREAKS, looked_after_on, open_on
+from scrutiny.metrics.cohorts import SHORT_BREAKS, cla_on_dates, looked_after_on, open_on
 from scrutiny.metrics.result import MetricResult, percent, percent_change
 from scrutiny.ssda903.dataset import Dataset
 
@@ -88,3 +88,38 @@ def _short_break_note(dataset: Dataset, at: date, counted: pd.Index) -> list[str
     if not only_short:
         return []
     return [f"{len(only_short)} children on a short break (LS V3/V4) that day are not counted"]
+
+
+def month_days(at: date) -> pd.DatetimeIndex:
+    """Every day of the calendar month that holds `at`."""
+    day = pd.Timestamp(at)
+    return pd.date_range(day.replace(day=1), day + pd.offsets.MonthEnd(0), freq="D")
+
+
+def cla_month_average(dataset: Dataset, at: date) -> MetricResult:
+    """Children looked after, averaged over the days of the month holding `at`: what a
+    monthly report means by "in August 2020" when it does not name a day."""
+    daily = cla_on_dates(dataset, month_days(at))
+    return MetricResult(
+        "cla-month-average",
+        {"at": at.isoformat(), "month": pd.Timestamp(at).strftime("%B %Y")},
+        float(daily.mean()),
+        int(daily.sum()),
+        len(daily),
+        [f"{pd.Timestamp(at):%B %Y}: from {daily.min()} to {daily.max()} on a day"],
+    )
+
+
+def cla_change_month_average(dataset: Dataset, start: date, end: date) -> MetricResult:
+    """% change in the monthly average of children looked after, month of `start` to month
+    of `end`; numerator = the change in the averages (rounded), denominator = the first."""
+    before = float(cla_on_dates(dataset, month_days(start)).mean())
+    after = float(cla_on_dates(dataset, month_days(end)).mean())
+    return MetricResult(
+        "cla-change-month-average",
+        {"start": start.isoformat(), "end": end.isoformat()},
+        100.0 * (after - before) / before if before else float("nan"),
+        round(after - before),
+        round(before),
+        [] if before else [f"no children looked after in {start:%B %Y}: change undefined"],
+    )

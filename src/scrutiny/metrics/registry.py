@@ -160,6 +160,43 @@ METRICS: dict[str, MetricSpec] = {
             missing.missing_incidents,
         ),
         MetricSpec(
+            "cla-month-average",
+            "cla-on-date averaged over the days of the calendar month holding `at`",
+            "count",
+            ("at",),
+            population.cla_month_average,
+        ),
+        MetricSpec(
+            "cla-change-month-average",
+            "% change in cla-month-average from the month of `start` to the month of `end`",
+            "percent change",
+            ("start", "end"),
+            population.cla_change_month_average,
+        ),
+        MetricSpec(
+            "placement-count-min",
+            "the fewest children in `group` (placement-count) at any month end in start..end",
+            "count",
+            ("start", "end", "group"),
+            placements.placement_count_min,
+            _PLACEMENT_FILE,
+        ),
+        MetricSpec(
+            "placement-count-max",
+            "the most children in `group` (placement-count) at any month end in start..end",
+            "count",
+            ("start", "end", "group"),
+            placements.placement_count_max,
+            _PLACEMENT_FILE,
+        ),
+        MetricSpec(
+            "missing-incidents-monthly",
+            "missing-incidents divided by the number of calendar months the period touches",
+            "count",
+            (PERIOD,),
+            missing.missing_incidents_monthly,
+        ),
+        MetricSpec(
             "cla-by-ethnicity",
             "cla-on-date split by major ethnic group (White, Mixed, Asian, Black, Other, ...)",
             "count",
@@ -171,9 +208,20 @@ METRICS: dict[str, MetricSpec] = {
 
 
 def measure(dataset: Dataset, name: str, **params) -> MetricResult:
-    """Compute metric `name` with `params` (dates as `date` or ISO strings)."""
+    """Compute metric `name` with `params` (dates as `date` or ISO strings); a date outside
+    the extract's coverage is refused (OutsideCoverage), never partly counted."""
     spec, arguments = resolve(name, **params)
+    if dataset.coverage is not None:
+        dataset.coverage.require(reached_days(arguments), name)
     return spec.function(dataset, **arguments)
+
+
+def reached_days(arguments: dict) -> list[date]:
+    """The dates a metric's arguments reach (a period by its first and last day)."""
+    days = [arguments[k] for k in ("at", "start", "end") if k in arguments]
+    if "period" in arguments:
+        days += [arguments["period"].start, arguments["period"].end]
+    return days
 
 
 def resolve(name: str, **params) -> tuple[MetricSpec, dict]:

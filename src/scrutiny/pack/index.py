@@ -16,6 +16,7 @@ from scrutiny import __version__, charts
 from scrutiny.claimtext.conflicts import find_conflicts
 from scrutiny.paths import resolve
 from scrutiny.quarters import Quarter
+from scrutiny.verdicts import MEANINGS, VERDICTS
 
 PACKAGES = (
     "pandas",
@@ -52,10 +53,32 @@ def summary_svg(results: list[dict]) -> str:
     return vl_convert.vegalite_to_svg(charts.verdict_summary(frame).to_dict())
 
 
+SAID = {
+    ">": "more than {}",
+    "<": "less than {}",
+    "increase": "an increase",
+    "reduction": "a reduction",
+}
+
+
+def said(figure: dict) -> str:
+    """What the claim states, in words ("more than 90%"), as the reader should compare it."""
+    if figure["relation"] == "bound" and figure["claimed"] is not None:
+        return figure["claimed"]
+    return SAID.get(figure["comparison"], "{}").format(figure["claimed"])
+
+
 def figure_rows(result: dict) -> list[dict]:
     return [
-        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0]} for f in result["figures"]
+        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0], "said": said(f)}
+        for f in result["figures"]
     ]
+
+
+def tally(results: list[dict]) -> list[tuple[str, int]]:
+    """How many claims got each verdict on real evidence, in the vocabulary's order."""
+    counts = pd.Series([r["verdict"] for r in results]).value_counts()
+    return [(word, int(counts[word])) for word in VERDICTS if word in counts]
 
 
 def conflicts_in(root: Path, params: dict, documents: dict) -> list[dict] | None:
@@ -116,6 +139,8 @@ def render_index(
         scorecard=scorecard_table(scorecard),
         summary_svg=summary_svg(results) if results else "",
         results=[{**r, "figures": figure_rows(r)} for r in results],
+        meanings=MEANINGS,
+        tally=tally(results),
         conflicts=conflicts_in(root, params, documents),
         documents_dir=params.get("documents_dir"),
         inputs=inputs,
@@ -144,8 +169,13 @@ def verdict_rows(results: list[dict]) -> list[dict]:
             "numerator": f["numerator"],
             "denominator": f["denominator"],
             "figure_verdict": f["verdict"],
+            "relation": f["relation"],
+            "evidence": f["evidence"],
+            "context": f["context"],
             "source": f["source"],
             "synthetic": r["synthetic"],
+            "illustrative_verdict": r["illustrative_verdict"],
+            "sentence": r["sentence"],
         }
         for r in results
         for f in r["figures"]

@@ -98,7 +98,7 @@ class Extract:
         if rows.empty:
             raise ConfigError(
                 f"no {measure} figure for {la!r} in {year} "
-                f"(release {release or 'any'}); {self._coverage(measure)}"
+                f"(release {release or 'any'}); {self.coverage(measure)}"
             )
         row = _one_per_year(rows, la).iloc[0]
         release_used = int(row["release"])
@@ -208,7 +208,7 @@ class Extract:
         years = self._rows(measure, None)
         releases = years.loc[years["year"].eq(year), "release"]
         if releases.empty:
-            raise ConfigError(f"no {measure} figures for {year}; {self._coverage(measure)}")
+            raise ConfigError(f"no {measure} figures for {year}; {self.coverage(measure)}")
         return int(releases.max())
 
     def _source_id(self, measure: str, release: int) -> str:
@@ -218,7 +218,7 @@ class Extract:
         releases = self.provenance["measures"][measure]["releases"]
         return {int(r): self._sources[entry["source"]]["path"] for r, entry in releases.items()}
 
-    def _coverage(self, measure: str) -> str:
+    def coverage(self, measure: str) -> str:
         releases = self.provenance["measures"][measure]["releases"]
         spans = ", ".join(
             f"release {r}: {e['years'][0]}-{e['years'][1]}" for r, e in sorted(releases.items())

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from scrutiny.errors import DataError, Problem
 from scrutiny.ssda903.clean import clean
+from scrutiny.ssda903.coverage import coverage_of
 from scrutiny.ssda903.dataset import Dataset, schema
 from scrutiny.ssda903.read import read_path
 from scrutiny.ssda903.validate import validate
@@ -37,9 +38,10 @@ class Report:
 def inspect(path: str | Path) -> Report:
     """Read, clean and validate; raises only UnusableInput (nothing readable at all)."""
     read = read_path(path)
+    coverage, gaps = coverage_of(Path(path), read.tables)
     tables, cleaning = clean(read.tables)
-    problems = read.problems + cleaning + validate(tables)
-    report = Report(str(path), Dataset(tables, str(path)), problems)
+    problems = read.problems + gaps + cleaning + validate(tables)
+    report = Report(str(path), Dataset(tables, str(path), coverage=coverage), problems)
     report.dataset.warnings = report.warnings
     return report
 

@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from scrutiny.errors import Problem
+from scrutiny.ssda903.coverage import Coverage
 
 
 @cache
@@ -47,6 +48,7 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     source: str = ""
     warnings: list[Problem] = field(default_factory=list)
+    coverage: Coverage | None = None  # None: not known (no year folders), so not checked
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in schema()["tables"]:

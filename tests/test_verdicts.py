@@ -1,0 +1,178 @@
+"""The verdict rule and the plain sentence, on hand-made measurements: each relation (exact,
+bound, proxy), each evidence class, each verdict word."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny.checks.measurement import Measurement
+from scrutiny.checks.sentence import sentence
+from scrutiny.claims import Claim, Figure
+from scrutiny.verdicts import (
+    CONSISTENT,
+    CONTEXT,
+    DATA_ISSUE,
+    ILLUSTRATIVE,
+    NOT_SUPPORTED,
+    NOT_TESTABLE,
+    REAL,
+    SUPPORTED,
+    apply_brackets,
+    claim_verdict,
+    figure_verdict,
+)
+
+
+def fig(
+    claimed="66%",
+    comparison="=",
+    relation="exact",
+    source="dfe",
+    label="Teeth checked",
+    headline=True,
+    why="",
+):
+    why = why or ("differs" if relation != "exact" else "")
+    return Figure(
+        label, comparison, source, claimed, "dfe-value", {}, None, relation, headline, why
+    )
+
+
+def measured(figure: Figure, value, evidence=REAL, unit="percent", context=None):
+    m = Measurement(
+        figure,
+        value,
+        figure_verdict(figure, value),
+        "d",
+        "s",
+        unit=unit,
+        evidence=evidence,
+        context=context or {},
+    )
+    return m
+
+
+@pytest.mark.parametrize(
+    ("relation", "comparison", "value", "expected"),
+    [
+        ("exact", "=", 15.14, SUPPORTED),
+        ("exact", "=", 15.2, NOT_SUPPORTED),
+        ("bound", ">", 22.0, CONSISTENT),  # an upper bound above the claim: possible
+        ("bound", ">", 10.0, NOT_SUPPORTED),  # the bound is broken: a true refutation
+        ("proxy", "=", 15.1, CONTEXT),  # even a match is only context
+        ("proxy", "=", 35.0, CONTEXT),
+        ("exact", "=", None, DATA_ISSUE),
+    ],
+)
+def test_what_a_figure_may_say(relation, comparison, value, expected):
+    figure = fig("15.1%", comparison=comparison, relation=relation)
+    assert figure_verdict(figure, value) == expected
+
+
+def test_an_untestable_figure():
+    assert figure_verdict(fig(source="none"), None) == NOT_TESTABLE
+
+
+def test_illustrative_figures_never_decide():
+    synthetic = measured(fig(source="903"), 66.0, ILLUSTRATIVE)
+    assert claim_verdict([synthetic]) == NOT_TESTABLE
+    assert claim_verdict([synthetic], ILLUSTRATIVE) == SUPPORTED
+    wrong = measured(fig(source="903"), 12.0, ILLUSTRATIVE)
+    real = measured(fig(), 66.0)
+    assert claim_verdict([wrong, real]) == SUPPORTED  # the synthetic miss does not count
+
+
+def test_proxies_never_decide():
+    assert claim_verdict([measured(fig(relation="proxy"), 35.0)]) == NOT_TESTABLE
+
+
+def test_a_bound_makes_a_claim_consistent_and_a_broken_bound_refutes():
+    assert claim_verdict([measured(fig(comparison=">", relation="bound"), 80.0)]) == CONSISTENT
+    exact = measured(fig(), 66.0)
+    broken = measured(fig(comparison=">", relation="bound"), 50.0)
+    assert claim_verdict([exact, broken]) == NOT_SUPPORTED
+
+
+def test_a_side_figure_alone_cannot_carry_the_claim():
+    side = measured(fig(None, "increase", headline=False), 56.2, unit="percent change")
+    headline = measured(fig("-23%", relation="proxy"), -7.8, unit="percent change")
+    assert claim_verdict([headline, side]) == NOT_TESTABLE
+
+
+def test_a_headline_part_nothing_real_tests_caps_the_claim_at_consistent():
+    count = measured(fig("702", source="903"), 565, ILLUSTRATIVE, unit="count")
+    rank = measured(fig("2"), 2, unit="rank")
+    assert claim_verdict([count, rank]) == CONSISTENT
+
+
+def test_a_data_issue_in_real_evidence_gives_no_verdict():
+    assert claim_verdict([measured(fig(), 66.0), measured(fig("22"), None)]) == DATA_ISSUE
+
+
+def test_two_bounds_either_side_form_a_bracket():
+    inside = [measured(fig(relation="bound"), v) for v in (35.0, 81.0)]
+    apply_brackets(inside)
+    assert [m.verdict for m in inside] == [CONSISTENT, CONSISTENT]
+    assert claim_verdict(inside) == CONSISTENT
+    outside = [measured(fig(relation="bound"), v) for v in (35.0, 60.0)]
+    apply_brackets(outside)
+    assert claim_verdict(outside) == NOT_SUPPORTED
+    edge = [measured(fig(relation="bound"), v) for v in (35.0, 65.5)]  # 65.5 rounds to 66
+    apply_brackets(edge)
+    assert claim_verdict(edge) == CONSISTENT
+
+
+def claim(*figures, would_test=None):
+    return Claim("c", "FR", "s", "quote", "subject", tuple(figures), would_test)
+
+
+def test_sentence_for_a_bracket_names_both_years_and_the_context():
+    figures = [
+        fig(relation="bound", label="Teeth checked, year to 31 March 2021 (DfE)", why="between"),
+        fig(relation="bound", label="Teeth checked, year to 31 March 2022 (DfE)", why="between"),
+    ]
+    ms = [
+        measured(figures[0], 35.0, context={"England": 40.0, "North East": 43.0}),
+        measured(figures[1], 81.0),
+    ]
+    apply_brackets(ms)
+    assert sentence(claim(*figures), ms, claim_verdict(ms)) == (
+        "DfE statistics show teeth checked, year to 31 March 2021: 35% (England 40%, North East "
+        "43%) and teeth checked, year to 31 March 2022: 81%. These only bound the claim "
+        "(between); 66% lies within them, so the claim is consistent with the data but not "
+        "confirmed."
+    )
+
+
+def test_sentence_writes_comparisons_as_words():
+    figure = fig("90%", ">", label="Health assessments, 31 March 2021 (DfE)")
+    ms = [measured(figure, 91.0, context={"England": 91.0})]
+    assert sentence(claim(figure), ms, claim_verdict(ms)) == (
+        "DfE statistics show health assessments, 31 March 2021: 91% (England 91%), so the claim "
+        "(more than 90%) is supported."
+    )
+
+
+def test_sentence_when_only_context_and_illustration_exist():
+    proxy = fig(
+        "17",
+        relation="proxy",
+        label="Children adopted, 2018/19 (DfE)",
+        why="adopted, not placed for adoption",
+    )
+    synthetic = fig("17", source="903", label="Children placed for adoption, 2018/19")
+    ms = [measured(proxy, 19, unit="count"), measured(synthetic, 20, ILLUSTRATIVE, unit="count")]
+    assert sentence(claim(proxy, synthetic), ms, claim_verdict(ms)) == (
+        "No real data in the pack measure the claim (17) itself. For context, DfE statistics "
+        "show children adopted, 2018/19: 19, a different measure or period (adopted, not placed "
+        "for adoption). The synthetic demo extract gives children placed for adoption, 2018/19: "
+        "20 (illustrative only, not evidence)."
+    )
+
+
+def test_sentence_for_a_refutation_names_the_figure_that_misses():
+    figure = fig("35%", label="Teeth checked, 2020/21 (DfE)")
+    ms = [measured(figure, 40.0)]
+    assert sentence(claim(figure), ms, claim_verdict(ms)) == (
+        "DfE statistics show teeth checked, 2020/21: 40%, which does not match the claim (35%)."
+    )
