@@ -185,3 +185,94 @@ def test_a_notebook_definition_replaces_the_registers(data_903, tmp_path, monkey
     assert check.measurements[0].params["max_age_days"] == 27
     assert check.definition == {"max_age_days": 27}  # `group` is not a parameter of this figure
     assert check.result()["definition"] == {"max_age_days": 27}
+
+
+# The register's claims on the real DfE statistics (no 903 data): the verdicts issue's facts.
+REGISTER = ROOT / "evidence" / "claims.yml"
+
+
+def register_check(claim_id: str, no_903: Inputs):
+    """The claim with its 903 figures illustrative (and here unmeasured): DfE evidence only."""
+    from dataclasses import replace
+
+    from scrutiny.checks import KNOWN_METRICS, run_check
+    from scrutiny.claims import load_register
+
+    claim = load_register(REGISTER, KNOWN_METRICS).get(claim_id)
+    return run_check(claim, replace(no_903, synthetic=True))
+
+
+def real(check) -> list:
+    return [m for m in check.measurements if m.figure.source == "dfe"]
+
+
+def test_dental_66_lies_between_35_and_81_percent(no_903):
+    check = register_check("dental-66", no_903)
+    assert [(m.value, m.verdict) for m in real(check)] == [
+        (35.0, "consistent"),
+        (81.0, "consistent"),
+    ]
+    assert real(check)[0].context == {
+        "England": 40.0,
+        "North East": 43.0,
+        "statistical neighbours": 37.7,
+    }
+    assert check.verdict == "consistent"
+    assert "35% (England 40%, North East 43%" in check.sentence
+
+
+def test_placed_for_adoption_is_not_tested_by_children_adopted(no_903):
+    check = register_check("adoptions-17-to-22", no_903)
+    assert [(m.value, m.verdict) for m in real(check)] == [(19.0, "context"), (25.0, "context")]
+    assert check.verdict == "not testable"
+
+
+def test_at_birth_is_only_bounded_by_the_under_1_share(no_903):
+    check = register_check("born-into-care-15-1", no_903)
+    assert [(round(m.value, 1), m.verdict) for m in real(check)] == [(22.0, "consistent")]
+    assert check.verdict == "consistent"
+
+
+def test_the_rank_names_its_release_and_the_revision(no_903):
+    check = register_check("cla-702-aug-2019", no_903)
+    assert [(m.value, m.verdict) for m in real(check)] == [(2.0, "consistent"), (2.0, "consistent")]
+    assert check.verdict == "consistent"
+    assert real(check)[0].notes[-1] == (
+        "release used: the 2022 release: the earliest the pack holds; the one current when the "
+        "claim was made (22 Nov 2021) is not held; the 2023 release revises it to 3"
+    )
+
+
+@pytest.mark.parametrize("claim_id", ["cla-down-23pct", "placed-with-parents-halved"])
+def test_march_windows_do_not_judge_claims_about_other_months(no_903, claim_id):
+    check = register_check(claim_id, no_903)
+    headline = [m for m in real(check) if m.figure.headline]
+    assert {m.verdict for m in headline} == {"context"}
+    assert check.verdict == "not testable"
+
+
+def test_a_published_zero_gives_a_verdict_not_a_crash(tmp_path):
+    import json
+    import shutil
+
+    folder = tmp_path / "published"
+    shutil.copytree(EXTRACT, folder)
+    csv = folder / "measures" / "adopted.csv"
+    lines = csv.read_text().splitlines()
+    header = lines[0].split(",")
+    rows = [line.split(",") for line in lines[1:]]
+    for row in rows:
+        if row[header.index("la_code")] == "E06000002" and row[header.index("year")] == "2020":
+            row[header.index("value")] = "0"
+    csv.write_text("\n".join([lines[0], *(",".join(r) for r in rows)]) + "\n")
+    provenance = json.loads((folder / "provenance.json").read_text())
+    from scrutiny.hashing import file_sha256
+
+    provenance["files"]["measures/adopted.csv"] = file_sha256(csv)
+    (folder / "provenance.json").write_text(json.dumps(provenance))
+    check = inputs(tmp_path / "absent")
+    check.published = folder
+    figure = dfe("dfe-change", None, "increase", measure="adopted", start_year=2020, end_year=2021)
+    measured = measure_figure(figure, check)
+    assert (measured.value, measured.verdict) == (None, DATA_ISSUE)
+    assert "base figure is 0" in measured.notes[-1]

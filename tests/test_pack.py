@@ -68,10 +68,12 @@ def test_verdicts_come_from_the_data(project):
     rows = json.loads((project / "rendered" / "2022Q1" / "verdicts.json").read_text())
     tees = [r for r in rows if r["claim"] == "adoptions-tees-valley"]
     # Middlesbrough adopted 24 in 2021/22, more than Darlington 15, Hartlepool 15, Redcar 8 and
-    # Stockton 16 (DfE 2022 release): ranked 1st of 5.
+    # Stockton 16 (DfE 2022 release): ranked 1st of 5; 2nd in 2020/21. The two years bracket
+    # "the 12 months up to December 2021": consistent, not supported.
     assert [
         (r["measured"], r["numerator"], r["denominator"], r["figure_verdict"]) for r in tees
-    ] == [(1.0, 1, 5, "supported")]
+    ] == [(2.0, 2, 5, "consistent"), (1.0, 1, 5, "consistent")]
+    assert {r["verdict"] for r in tees} == {"consistent"}
     fall = next(r for r in rows if r["claim"] == "cla-reduction-19-5")
     assert fall["synthetic"] is True
     assert fall["denominator"] > 0
@@ -103,9 +105,9 @@ def test_touching_a_params_file_without_changing_it_runs_nothing(project):
 
 def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp_path):
     override = tmp_path / "mine.yml"
-    override.write_text('sn_edition: "2025-05"\n')  # only the scorecard takes it
+    override.write_text("definition: {max_age_days: 6}\n")  # only the claim notebook takes it
     report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
-    assert report.ran == ["scorecard"]
+    assert report.ran == sorted(CLAIMS)
     override.write_text("suppression_threshold: 10\n")  # every notebook takes it
     report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
     assert report.ran == sorted([*CLAIMS, "scorecard"])
@@ -136,11 +138,11 @@ def test_only_into_a_new_folder_says_what_else_must_run(project, tmp_path):
 BROKEN = """  - id: needs-2030
     document: FR
     section: x)
-    quote: A figure for a year the DfE has not published.
+    quote: A figure for an area the DfE does not publish.
     subject: children adopted
     figures:
-      - {label: adopted 2030, claimed: "10", comparison: "=", source: dfe, metric: dfe-value,
-         params: {measure: adopted, year: 2030}}
+      - {label: adopted in Atlantis, claimed: "10", comparison: "=", source: dfe,
+         metric: dfe-value, params: {measure: adopted, year: 2021, area: Atlantis}}
 """
 
 
@@ -161,7 +163,7 @@ def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(project, tm
             build_pack(project, "2022Q1", jobs=2, progress=False)
         message = str(caught.value)
         assert "1 notebook(s) failed; the previous pack is unchanged" in message
-        assert "needs-2030: ConfigError: no adopted figure for 'E06000002' in 2030" in message
+        assert "needs-2030: ConfigError: unknown area 'Atlantis'" in message
         assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
         params = yaml.safe_load((project / "params" / "defaults.yml").read_text())
         jobs = plan_jobs(project, params, ["needs-2030", "adoptions-tees-valley"], {})

@@ -228,7 +228,7 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
         results,
         scorecard,
         plan.inputs,
-        plan.register.documents,
+        plan.register,
         extract.provenance["sources"],
     )
     index.write_json(build / "verdicts.json", index.verdict_rows(results))

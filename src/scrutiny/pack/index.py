@@ -13,8 +13,10 @@ import pandas as pd
 import vl_convert
 
 from scrutiny import __version__, charts
-from scrutiny.claimtext.conflicts import find_conflicts
-from scrutiny.paths import resolve
+from scrutiny.claims import Register
+from scrutiny.claimtext.extract import extract_statements
+from scrutiny.claimtext.register_conflicts import register_conflicts
+from scrutiny.pack.plan import document_paths
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import MEANINGS, VERDICTS
 
@@ -81,16 +83,11 @@ def tally(results: list[dict]) -> list[tuple[str, int]]:
     return [(word, int(counts[word])) for word in VERDICTS if word in counts]
 
 
-def conflicts_in(root: Path, params: dict, documents: dict) -> list[dict] | None:
-    if not params.get("documents_dir"):
-        return None
-    folder = resolve(params["documents_dir"], root)
-    if not folder.is_dir():
-        return None
-    paths = sorted(
-        p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html", ".htm"}
-    )
-    return [c.to_dict() for c in find_conflicts(paths, documents)]
+def conflicts_in(root: Path, params: dict, register: Register) -> list[dict]:
+    """Disagreements among the register's quotes, and the documents' statements when given."""
+    paths = document_paths(root, params)
+    found = extract_statements(paths, register.documents) if paths else []
+    return [c.to_dict() for c in register_conflicts(register, found)]
 
 
 def scorecard_table(scorecard: dict | None) -> dict | None:
@@ -122,7 +119,7 @@ def render_index(
     results: list[dict],
     scorecard: dict | None,
     inputs: dict[str, str],
-    documents: dict,
+    register: Register,
     published_sources: list[dict],
 ) -> None:
     environment = jinja2.Environment(
@@ -141,7 +138,8 @@ def render_index(
         results=[{**r, "figures": figure_rows(r)} for r in results],
         meanings=MEANINGS,
         tally=tally(results),
-        conflicts=conflicts_in(root, params, documents),
+        conflicts=conflicts_in(root, params, register),
+        documents=[p.name for p in document_paths(root, params)],
         documents_dir=params.get("documents_dir"),
         inputs=inputs,
         data_903_label=Path(params["data_903"]).name,

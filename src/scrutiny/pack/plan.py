@@ -44,6 +44,18 @@ def library_hash() -> str:
     return tree_hash(files, package)
 
 
+INDEX_ONLY = {"documents"}  # read by the index page alone: a change re-runs no notebook
+DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+def document_paths(root: Path, params: dict) -> list[Path]:
+    """The panel's documents in the params' folder (none when unset or absent)."""
+    folder = resolve(params["documents_dir"], root) if params.get("documents_dir") else None
+    if folder is None or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES)
+
+
 def input_hashes(root: Path, params: dict) -> dict[str, str]:
     """Content hashes of every input the notebooks read, named for the manifest."""
     published = resolve(params["published_extract"], root)
@@ -58,13 +70,17 @@ def input_hashes(root: Path, params: dict) -> dict[str, str]:
         hashes["groups"] = file_sha256(resolve(params["groups"], root))
     if (root / INDICATORS).exists():
         hashes["indicators"] = file_sha256(root / INDICATORS)
+    documents = document_paths(root, params)
+    if documents:
+        hashes["documents"] = tree_hash(documents, documents[0].parent)
     return hashes
 
 
 def job_key(notebook: Path, parameters: dict, inputs: dict[str, str]) -> str:
     digest = hashlib.sha256(file_sha256(notebook).encode())
     digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
-    digest.update(json.dumps(inputs, sort_keys=True).encode())
+    read = {k: v for k, v in inputs.items() if k not in INDEX_ONLY}
+    digest.update(json.dumps(read, sort_keys=True).encode())
     return digest.hexdigest()[:32]
 
 
