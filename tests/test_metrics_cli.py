@@ -20,7 +20,7 @@ def data(tmp_path):
             2021: {
                 "header": [child("1", "2020-03-30"), child("2", "2015-01-01")],
                 "episodes": [episode("1", "2020-04-01"), episode("2", "2019-04-01")],
-            }
+            },
         },
     )
 

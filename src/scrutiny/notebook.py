@@ -159,7 +159,15 @@ def show_definitions(check: ClaimCheck) -> None:
 
 
 def show_verdict(check: ClaimCheck) -> None:
-    display(HTML(verdict_badge(check)))
+    """What the verdict word means, and what the synthetic figures alone would say."""
+    verdict = check.verdict
+    shown = f'<p class="verdict-meaning"><em>{verdict}</em>: {html.escape(MEANINGS[verdict])}.</p>'
+    if check.illustrative_verdict:
+        shown += (
+            '<p class="illustrative-verdict">On the synthetic demo extract alone (illustrative,'
+            f" never counted): {check.illustrative_verdict}.</p>"
+        )
+    display(HTML(shown))
     if not check.claim.testable:
         would_test = html.escape(check.claim.would_test)
         display(HTML(f"<p><strong>Data that would test it:</strong> {would_test}</p>"))

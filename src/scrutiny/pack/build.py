@@ -73,13 +73,18 @@ def scratch(target: Path, kind: str, pid: int | None = None) -> Path:
 
 
 def process_alive(pid: int) -> bool:
+    """Whether a build's process still runs (a killed one not yet reaped is a zombie: dead)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
 
 
 def abandoned(target: Path, kind: str) -> list[Path]:
@@ -102,6 +107,54 @@ def clear_abandoned(target: Path) -> None:
             old.rename(target)
     for build in abandoned(target, "building"):
         shutil.rmtree(build, ignore_errors=True)
+
+
+def refuse_foreign(target: Path) -> None:
+    """Never replace a folder this tool did not build: `--out` may be a slip (`--out rendered`,
+    a folder of someone's files), and a pack is swapped in by deleting what was there."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise ConfigError(f"{target} is a file, not a pack folder; choose another --out")
+    if not any(target.iterdir()):
+        return
+    manifest = previous_manifest(target)
+    if not ("scrutiny" in manifest and "notebooks" in manifest):
+        raise ConfigError(
+            f"refusing to build into {target}: it holds files but no pack of this tool "
+            "(no manifest.json written by scrutiny), and building would replace them; "
+            "choose a new or empty folder"
+        )
+
+
+class BuildLock:
+    """One build at a time per pack: a second one stops with a clear message, not a race."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.path = target.with_name(f".lock-{target.name}")
+
+    def __enter__(self) -> BuildLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                holder = self.path.read_text().strip() or "0"
+                if holder.isdigit() and process_alive(int(holder)):
+                    raise ConfigError(
+                        f"another build (process {holder}) is writing {self.target}; "
+                        "wait for it to finish"
+                    ) from None
+                self.path.unlink(missing_ok=True)  # left by a killed build
+                continue
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            return self
+        raise ConfigError(f"cannot take the build lock {self.path}")
+
+    def __exit__(self, *exc) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def swap_in(build: Path, target: Path) -> None:
@@ -143,9 +196,27 @@ def build_pack(
     if unknown:
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
     target = out or root / "rendered" / params["quarter"]
+    refuse_foreign(target)
+    check_inputs(root, params)  # bad input is refused before the lock: it writes nothing
+    with BuildLock(target):
+        return locked_build(
+            root, params, register, claim_ids, target, only, jobs, timeout, progress
+        )
+
+
+def locked_build(
+    root: Path,
+    params: dict,
+    register: Register,
+    claim_ids: list[str],
+    target: Path,
+    only: list[str] | None,
+    jobs: int,
+    timeout: int,
+    progress: bool,
+) -> BuildReport:
     if target.parent.exists():
         clear_abandoned(target)
-    check_inputs(root, params)
     inputs = input_hashes(root, params)
     planned = plan_jobs(root, params, claim_ids, inputs)
     previous = previous_manifest(target)
