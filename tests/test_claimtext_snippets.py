@@ -256,6 +256,6 @@ def test_malformed_documents_mapping_is_a_config_error(tmp_path):
 def test_missing_and_binary_files_are_unusable(tmp_path):
     with pytest.raises(UnusableInput, match="no such document"):
         extract_statements([tmp_path / "absent.txt"])
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02")
-    with pytest.raises(UnusableInput, match="looks binary"):
-        extract_statements([tmp_path / "scan.pdf"])
+    (tmp_path / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0\x00\x01\x02")
+    with pytest.raises(UnusableInput, match=r"minutes\.doc: looks binary"):
+        extract_statements([tmp_path / "minutes.doc"])

@@ -17,7 +17,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "claims",
         help="find numeric claims in panel documents and conflicts between them",
-        description="Read panel documents (plain text, Markdown or HTML) and list the numeric "
+        description="Read panel documents (plain text, Markdown, HTML or PDF) and list the numeric "
         "statements in them as candidate register entries, or the pairs that disagree.",
     )
     actions = parser.add_subparsers(dest="claims_action", metavar="ACTION", required=True)
