@@ -83,6 +83,9 @@ _PATTERNS = [
 ]
 
 
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b(?:last|past|previous)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Period:
     """A period as it will read in the register, with the dates it covers when they are known."""
@@ -111,6 +114,8 @@ class FoundPeriod:
 def find_periods(text: str, reference: date | None = None) -> list[FoundPeriod]:
     """All periods in the text, most specific pattern first, never overlapping each other."""
     found: list[FoundPeriod] = []
+    if not _PERIOD_HINT.search(text):  # every pattern needs a year or "last", "past", "previous"
+        return found
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):

@@ -114,7 +114,12 @@ def _looks_like_heading(lines: list[Line], index: int) -> bool:
         return False
     if _LETTERED.match(text) or _NUMBERED.match(text) or _BULLET.match(text):
         return False
-    following = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
+    following = next((t for line in _after(lines, index) if (t := line.text.strip())), "")
     if following[:1].islower():  # a sentence wrapped over a blank line, not a heading
         return False
     return text.isupper() or len(words) <= 8
+
+
+def _after(lines: list[Line], index: int):
+    """The lines after `index`, without copying the rest of a long document for each line."""
+    return (lines[number] for number in range(index + 1, len(lines)))

@@ -107,6 +107,10 @@ _DIRECTION_PATTERNS = [
         re.I,
     ),
 ]
+_FIGURE_HINT = re.compile(rf"\d|{_WORD_NUM}|\b(?:third|quarter|fifth|half)\b", re.I)
+_CHANGE_HINT = re.compile(
+    r"\b(?:reduction|increase|decrease|rise|fall|drop|decline|numbers?)\b", re.I
+)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?P<dir>reduction|decrease|fall|drop|decline|cut|increase|rise|growth)\b"
     r"(?:\s+(?:in|of)\s+)?",
@@ -120,6 +124,9 @@ _EXCLUDED_BEFORE = re.compile(
 )
 _NAMED_AFTER = re.compile(rf"\s+of\s+(\S)|\s+((?:the\s+)?(?:numbers?\s+of\s+)?{PEOPLE}\b)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Words anchored just before a number are searched for in this many characters, not in all
+# of the sentence before it (a cost in proportion to its length at every number).
+_LOOKBEHIND = 40
 _SCOPE_BOUNDARY = re.compile(r";|\b(?:however|whilst|while|but|although)\b", re.I)
 _NATIONAL = re.compile(r"\bnational(?:ly)?\b|\bin england\b|\bacross england\b", re.I)
 _TAIL_END = re.compile(r"[,;.]\s|\s(?:and|but)\s|[.;]$")
@@ -176,7 +183,12 @@ def find_statements(
 ) -> list[Statement]:
     """Every numeric statement in one sentence."""
     text = sentence.text
-    mentions = sorted(_numeric_mentions(text, reference), key=lambda m: m.start)
+    has_figure, has_change = _FIGURE_HINT.search(text), _CHANGE_HINT.search(text)
+    if not (has_figure or has_change):  # most sentences of minutes: skip the costly patterns
+        return []
+    mentions = (
+        sorted(_numeric_mentions(text, reference), key=lambda m: m.start) if has_figure else []
+    )
     periods = find_periods(text, reference)
     statements: list[Statement] = []
     clause_start = 0
@@ -191,7 +203,8 @@ def find_statements(
         )
         if statement:
             statements.append(statement)
-    statements.extend(_directions(sentence, document, periods, statements, mentions))
+    if has_change:
+        statements.extend(_directions(sentence, document, periods, statements, mentions))
     return statements
 
 
@@ -264,15 +277,15 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
     groups = match.groupdict()
     if kind in {"from-to-dated", "year-brackets", "from-to"}:
         dated = kind != "from-to"
-        first = find_periods(groups["da"], reference)[0].period if dated else None
-        second = find_periods(groups["db"], reference)[0].period if dated else None
+        first = _only_period(groups["da"], reference) if dated else None
+        second = _only_period(groups["db"], reference) if dated else None
         mid = match.start("b")
         return [
             _Mention(match.start(), mid, groups["a"], "=", period=first),
             _Mention(mid, match.end(), groups["b"], "=", period=second, paired=True),
         ]
     number_start = match.start("n") if "n" in groups else match.start()
-    if _EXCLUDED_BEFORE.search(text[:number_start]):
+    if _EXCLUDED_BEFORE.search(text, max(0, number_start - _LOOKBEHIND), number_start):
         return []
     comparison = _comparison(groups.get("q"))
     if kind == "percent":
@@ -295,6 +308,12 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
     return [_Mention(match.start(), match.end(), v.lower(), comparison, subject) for v in values]
 
 
+def _only_period(text: str, reference: date | None) -> Period | None:
+    """The period a date token names, or None for one that is no period ("2018/20")."""
+    found = find_periods(text, reference)
+    return found[0].period if found else None
+
+
 def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     claimed = f"{match.group('n')}%"
     after = _CHANGE_AFTER.match(text[match.end() :])
@@ -304,7 +323,8 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
         subject = phrase_after(text, match.end() + after.end()) if named else None
         end = match.end() + after.end("dir")
         return _Mention(match.start(), end, claimed, direction, subject, proportion=True)
-    before = _CHANGE_BEFORE.search(text[: match.start()])
+    window = max(0, match.start() - _LOOKBEHIND)
+    before = _CHANGE_BEFORE.search(text, window, match.start())
     if before:
         direction = _direction(before.group("dir"))
         return _Mention(before.start(), match.end(), claimed, direction, proportion=True)
