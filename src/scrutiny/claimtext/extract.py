@@ -42,9 +42,14 @@ def document_statements(
     lines = read_lines(path)
     reference = info.date or document_date(" ".join(line.text for line in lines[:_OPENING_LINES]))
     found: list[Statement] = []
+    last: tuple[int, str] | None = None  # paragraph and subject of the latest statement
     located = sentences(locate(lines))
     for done, sentence in enumerate(located, 1):
-        found.extend(find_statements(sentence, info.id, reference))
+        previous = last[1] if last and last[0] == sentence.paragraph else None
+        new = find_statements(sentence, info.id, reference, previous)
+        if new:
+            last = (sentence.paragraph, new[-1].subject)
+        found.extend(new)
         if progress and (done % _PROGRESS_EVERY == 0 or done == len(located)):
             progress(path, done, len(located))
     return found

@@ -9,8 +9,9 @@ a count needs a noun naming people or events right after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from scrutiny.claimtext.periods import MONTH, Period, find_periods
 from scrutiny.claimtext.sentences import Sentence
@@ -88,6 +89,12 @@ _PATTERNS = {
         r"(?:\s+(?:looked[- ]after|in care|on (?:the )?caseload|in external placements?))?)",
         re.I,
     ),
+    "level-to": re.compile(
+        r"\b(?:reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|increas\w*|ris\w*|rose|"
+        rf"gr[eo]wn?|grew|st(?:oo|an)d(?:s|ing)?)\s+(?:to|at)\s+{_QUAL}(?P<n>{_NUM})"
+        r"(?=\s*(?:[,.;)]|$)|\s+(?:at|in|on|by|during|as|from|for|and|which)\b)",
+        re.I,
+    ),
 }
 _DIRECTION_PATTERNS = [
     re.compile(
@@ -107,6 +114,17 @@ _DIRECTION_PATTERNS = [
         re.I,
     ),
 ]
+_DIRECTIONS = {"increase", "reduction"}
+_PERCENT_CHANGES = {"cla-change", "placement-change"}
+# "a reduction of 167 looked after children", "fell by 40 children": a count that is a change
+_COUNT_CHANGE = re.compile(
+    rf"(?:\b(?P<dir>reduction|decrease|fall|drop|decline|increase|rise)\s+of|"
+    rf"\b(?P<dir2>{_DOWN}|{_UP})\s+by)\s+$",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"[\s,;]*(?:this|it|these|they|that)(?:\s+(?:figure|number|total|rate|group))?\b", re.I
+)
 _FIGURE_HINT = re.compile(rf"\d|{_WORD_NUM}|\b(?:third|quarter|fifth|half)\b", re.I)
 _CHANGE_HINT = re.compile(
     r"\b(?:reduction|increase|decrease|rise|fall|drop|decline|numbers?)\b", re.I
@@ -139,6 +157,9 @@ _HEDGE = re.compile(
 )
 
 
+LEVEL, SHARE, CHANGE = "level", "share", "change"  # a count or rate at a date; a part; a change
+
+
 @dataclass(frozen=True)
 class Statement:
     """One checkable numeric statement, where it was said, and a first guess at how to test it."""
@@ -154,10 +175,11 @@ class Statement:
     metric: str | None = None
     params: dict = field(default_factory=dict)
     national: bool = False
+    kind: str = LEVEL  # LEVEL, SHARE or CHANGE: only statements of one kind are compared
 
     @property
     def is_change(self) -> bool:
-        return self.comparison in {"increase", "reduction"}
+        return self.kind == CHANGE
 
     @property
     def key(self) -> str:
@@ -179,9 +201,10 @@ class _Mention:
 
 
 def find_statements(
-    sentence: Sentence, document: str, reference: date | None = None
+    sentence: Sentence, document: str, reference: date | None = None, previous: str | None = None
 ) -> list[Statement]:
-    """Every numeric statement in one sentence."""
+    """Every numeric statement in one sentence; `previous` is the subject of the statement
+    before it in the paragraph, which "This", "It" or "These" opening a clause refers to."""
     text = sentence.text
     has_figure, has_change = _FIGURE_HINT.search(text), _CHANGE_HINT.search(text)
     if not (has_figure or has_change):  # most sentences of minutes: skip the costly patterns
@@ -191,13 +214,17 @@ def find_statements(
     )
     periods = find_periods(text, reference)
     statements: list[Statement] = []
-    clause_start = 0
+    clause_start, span = 0, _from_to_span(mentions)
     for index, mention in enumerate(mentions):
         boundaries = [b.end() for b in _SCOPE_BOUNDARY.finditer(text[: mention.start])]
         if not mention.paired:
             clause_start = max([mentions[index - 1].end if index else 0, *boundaries])
         clause_end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         inherited = statements[-1].subject if statements else None
+        if inherited is None and _PRONOUN.match(text, clause_start):
+            inherited = previous
+        if mention.comparison in _DIRECTIONS and not mention.period:
+            mention = replace(mention, period=span)
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
@@ -206,6 +233,16 @@ def find_statements(
     if has_change:
         statements.extend(_directions(sentence, document, periods, statements, mentions))
     return statements
+
+
+def _from_to_span(mentions: list[_Mention]) -> Period | None:
+    """ "from 99 in September 2020 to 58 in August 2021 (41% reduction)": the change runs
+    from the first date to the second."""
+    for first, second in pairwise(mentions):
+        if second.paired and first.period and second.period:
+            a, b = first.period, second.period
+            return Period(f"{a.text} to {b.text}", "span", a.end, b.end)
+    return None
 
 
 def _statement(sentence, document, mention, periods, clause, inherited):
@@ -231,6 +268,7 @@ def _statement(sentence, document, mention, periods, clause, inherited):
         period,
         clues=f"{subject or ''} {clues}",
         national=bool(_NATIONAL.search(before)),
+        share=mention.proportion,
     )
 
 
@@ -240,10 +278,12 @@ def _tail_end(text: str, start: int, limit: int) -> int:
     return tail.start() if tail else limit
 
 
-def _build(sentence, document, claimed, comparison, subject, period, clues, national):
-    change = comparison in {"increase", "reduction"}
+def _build(sentence, document, claimed, comparison, subject, period, clues, national, share):
+    change = comparison in _DIRECTIONS
     key = subject_key(subject, national)
     metric, group = guess_metric(clues, key, change)
+    if change and claimed and not claimed.endswith("%") and metric in _PERCENT_CHANGES:
+        metric, group = None, None  # "a reduction of 167": the catalogue's changes are in %
     return Statement(
         document=document,
         section=sentence.section,
@@ -256,6 +296,7 @@ def _build(sentence, document, claimed, comparison, subject, period, clues, nati
         metric=metric,
         params=_params(metric, group, period),
         national=national,
+        kind=CHANGE if change else SHARE if share else LEVEL,
     )
 
 
@@ -301,11 +342,18 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         named = named if named and named.group(2) else None
         subject = phrase_after(text, match.end() + named.start(2)) if named else None
         return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
+    if kind == "level-to":
+        if _YEAR.fullmatch(groups["n"]):
+            return []
+        return [_Mention(match.start(), match.end(), groups["n"], comparison)]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
     if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
     subject = " ".join(groups["np"].split())
-    return [_Mention(match.start(), match.end(), v.lower(), comparison, subject) for v in values]
+    change = _COUNT_CHANGE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
+    comparison = _direction(change.group("dir") or change.group("dir2")) if change else comparison
+    start = change.start() if change else match.start()
+    return [_Mention(start, match.end(), v.lower(), comparison, subject) for v in values]
 
 
 def _only_period(text: str, reference: date | None) -> Period | None:
@@ -360,7 +408,7 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions)
             clues = f"{subject} {text[match.start() : _tail_end(text, match.end(), len(text))]}"
             direction = _direction(match.group("dir"))
             found.append(
-                _build(sentence, document, None, direction, subject, period, clues, national)
+                _build(sentence, document, None, direction, subject, period, clues, national, False)
             )
     return found
 
@@ -401,9 +449,9 @@ def _direction(word: str) -> str:
 def _params(metric: str | None, group: str | None, period: Period | None) -> dict:
     """Parameters that follow plainly from the words: dates of a stated period, a group."""
     params: dict = {"group": group} if group else {}
-    if period is None or period.start is None or period.kind == "relative":
+    if period is None or None in (period.start, period.end) or period.kind == "relative":
         return params
-    if metric in {"cla-change", "placement-change"} and period.kind in {"span", "months-to"}:
+    if metric in _PERCENT_CHANGES and period.kind in {"span", "months-to", "since"}:
         params.update({"start": period.start.isoformat(), "end": period.end.isoformat()})
     elif metric in {"cla-on-date", "placement-count"} and period.kind == "point":
         params["at"] = period.end.isoformat()
