@@ -125,3 +125,30 @@ def test_a_change_in_per_cent_is_not_compared_with_a_change_in_children(tmp_path
     first = "Looked after numbers fell by 12% from May 2020 to May 2021.\n"
     second = "Looked after numbers fell by 12 children from May 2020 to May 2021.\n"
     assert conflicts_between(extract_statements(write(tmp_path, a=first, b=second))) == []
+
+
+def test_a_change_stated_after_its_subject(tmp_path):
+    text = (
+        "Social Worker caseloads have begun to reduce. In terms of referrals into the front "
+        "door, this had increased over the last year. The numbers of children looked after "
+        "remained high, but had reduced significantly. It was noted that costs had increased.\n"
+    )
+    found = extract_statements(write(tmp_path, minutes=text))
+    assert [(s.subject, s.comparison, s.kind) for s in found] == [
+        ("Social Worker caseloads", "reduction", CHANGE),
+        ("referrals into the front door", "increase", CHANGE),
+        ("children looked after", "reduction", CHANGE),
+    ]
+    assert found[1].period.text == "the last year"
+
+
+def test_counts_of_the_same_people_split_by_place(tmp_path):
+    text = (
+        "The team had three practitioners in two localities – two in Newport and one in Acklam.\n"
+    )
+    found = extract_statements(write(tmp_path, minutes=text))
+    assert [(s.claimed, s.subject) for s in found] == [
+        ("three", "practitioners"),
+        ("two", "practitioners"),
+        ("one", "practitioners"),
+    ]

@@ -89,6 +89,10 @@ _PATTERNS = {
         r"(?:\s+(?:looked[- ]after|in care|on (?:the )?caseload|in external placements?))?)",
         re.I,
     ),
+    # "three Senior Practitioners – two in Newport and one in North Ormesby": the same subject
+    "elliptic": re.compile(
+        rf"(?:(?<=[–,]\s)|(?<=\band\s))(?i:(?P<n>{_NUM}|{_WORD_NUM}))\s+in\s+(?!(?i:{MONTH})\b)[A-Z][a-z]"
+    ),
     "level-to": re.compile(
         r"\b(?:reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|increas\w*|ris\w*|rose|"
         rf"gr[eo]wn?|grew|st(?:oo|an)d(?:s|ing)?)\s+(?:to|at)\s+{_QUAL}(?P<n>{_NUM})"
@@ -113,9 +117,22 @@ _DIRECTION_PATTERNS = [
         rf"(?:been\s+)?(?:\w+ly\s+)?(?P<dir>{_DOWN}|{_UP})\b",
         re.I,
     ),
+    # "Caseloads are reducing", "referrals ... had increased": the subject is read before it
+    re.compile(
+        r"\b(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
+        r"(?:(?:started|begun|began|continued)\s+to\s+)?"
+        r"(?P<dir>reduc(?:e|ed|ing)|decreas(?:e|ed|ing)|f[ae]ll(?:en|ing)?|dropp(?:ed|ing)|"
+        r"declin(?:e|ed|ing)|increas(?:e|ed|ing)|ris(?:en|ing)|rose)\b",
+        re.I,
+    ),
 ]
+_SUBJECT_BEFORE = _DIRECTION_PATTERNS[-1]
+# The noun phrase just before a verb starts after the last of these words or marks.
+_PHRASE_START = re.compile(r".*(?:[,;–(]|\b(?:that|whilst|while|and|but|so|with|where)\b)", re.I)
+_RELATIVE = re.compile(r"\s*\b(?:which|who|that)\s*$", re.I)
 _DIRECTIONS = {"increase", "reduction"}
 _PERCENT_CHANGES = {"cla-change", "placement-change"}
+_MAX_SUBJECT_WORDS = 6
 # "a reduction of 167 looked after children", "fell by 40 children": a count that is a change
 _COUNT_CHANGE = re.compile(
     rf"(?:\b(?P<dir>reduction|decrease|fall|drop|decline|increase|rise)\s+of|"
@@ -126,9 +143,7 @@ _PRONOUN = re.compile(
     r"[\s,;]*(?:this|it|these|they|that)(?:\s+(?:figure|number|total|rate|group))?\b", re.I
 )
 _FIGURE_HINT = re.compile(rf"\d|{_WORD_NUM}|\b(?:third|quarter|fifth|half)\b", re.I)
-_CHANGE_HINT = re.compile(
-    r"\b(?:reduction|increase|decrease|rise|fall|drop|decline|numbers?)\b", re.I
-)
+_CHANGE_HINT = re.compile(r"\b(?:reduc|increas|decreas|ris|rose|f[ae]ll|drop|declin|number)", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?P<dir>reduction|decrease|fall|drop|decline|cut|increase|rise|growth)\b"
     r"(?:\s+(?:in|of)\s+)?",
@@ -198,6 +213,7 @@ class _Mention:
     period: Period | None = None
     paired: bool = False  # second value of "from X to Y": read in the first value's clause
     proportion: bool = False  # a share of something ("12%", "a third"), not a count
+    elliptic: bool = False  # "two in Newport": counts what the value before it counts
 
 
 def find_statements(
@@ -231,7 +247,7 @@ def find_statements(
         if statement:
             statements.append(statement)
     if has_change:
-        statements.extend(_directions(sentence, document, periods, statements, mentions))
+        statements.extend(_directions(sentence, document, periods, statements, mentions, previous))
     return statements
 
 
@@ -251,8 +267,8 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     before = text[clause_start : mention.start]
     if _HEDGE.search(before) or _MONEY.search(text[clause_start:clause_end]):
         return None
-    subject = mention.subject
-    if subject is None:
+    subject = inherited if mention.elliptic else mention.subject
+    if subject is None and not mention.elliptic:
         subject = phrase_before(text[clause_start:], mention.start - clause_start)
         subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
     if not (mention.proportion or is_countable(subject)):
@@ -342,10 +358,13 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         named = named if named and named.group(2) else None
         subject = phrase_after(text, match.end() + named.start(2)) if named else None
         return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
-    if kind == "level-to":
+    if kind in {"level-to", "elliptic"}:
         if _YEAR.fullmatch(groups["n"]):
             return []
-        return [_Mention(match.start(), match.end(), groups["n"], comparison)]
+        claimed = groups["n"].lower()
+        return [
+            _Mention(match.start(), match.end(), claimed, comparison, elliptic=kind == "elliptic")
+        ]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
     if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
@@ -382,21 +401,26 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
 
 
-def _directions(sentence, document, periods, numeric: list[Statement], mentions):
+def _directions(sentence, document, periods, numeric: list[Statement], mentions, previous):
     """Changes stated without a number ("a significant reduction in ...")."""
     text = sentence.text
     found: list[Statement] = []
+    taken = [(m.start, m.end) for m in mentions]
     for pattern in _DIRECTION_PATTERNS:
         for match in pattern.finditer(text):
-            if any(match.start() < m.end and m.start < match.end() for m in mentions):
+            if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            subject = match.groupdict().get("np") or phrase_after(text, match.end(), strict=False)
-            subject = " ".join((subject or "").split())
             boundaries = _SCOPE_BOUNDARY.finditer(text[: match.start()])
             scope_start = max([0, *(b.end() for b in boundaries)])
+            if pattern is _SUBJECT_BEFORE:
+                scope_start, subject = _subject_before(text, scope_start, match.start(), previous)
+            else:
+                subject = match.groupdict().get("np") or phrase_after(text, match.end(), False)
+            subject = " ".join((subject or "").split())
             before = text[scope_start : match.start()]
             if not is_countable(subject) or _HEDGE.search(before):
                 continue
+            taken.append((match.start(), match.end()))
             national = bool(_NATIONAL.search(before))
             key = subject_key(subject, national)
             if any(s.key == key for s in [*numeric, *found]):
@@ -411,6 +435,24 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions)
                 _build(sentence, document, None, direction, subject, period, clues, national, False)
             )
     return found
+
+
+def _subject_before(text: str, start: int, end: int, previous: str | None):
+    """(where the subject starts, the subject) of a verb that follows it: the noun phrase just
+    before it ("with manageable caseloads which had reduced"); for "this" or "they", what the
+    sentence opens with ("In terms of referrals, this had increased"), else the previous
+    statement's subject; for a verb with no subject of its own ("..., but had reduced"), the
+    sentence's subject."""
+    clause = _RELATIVE.sub("", text[start:end])
+    opening = _PHRASE_START.match(clause)
+    phrase_start = start + (opening.end() if opening else 0)
+    phrase = " ".join(text[phrase_start : start + len(clause)].split()[-_MAX_SUBJECT_WORDS:])
+    if _PRONOUN.fullmatch(phrase):
+        opening = phrase_after(text, 0)
+        return phrase_start, opening if is_countable(opening) else previous
+    if not phrase:
+        return phrase_start, phrase_before(text, start)
+    return phrase_start, phrase_before(phrase, len(phrase)) or phrase
 
 
 def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period | None:

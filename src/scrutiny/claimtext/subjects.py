@@ -14,11 +14,12 @@ PEOPLE = (
     r"(?:children|child|young\s+people|young\s+persons?|people|persons?|famil(?:y|ies)|"
     r"parents|carers?|adopters?|practitioners?|social\s+workers?|workers?|staff|"
     r"women|men|mothers|fathers|care\s+leavers?|girls|boys|babies|pupils|"
-    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?)"
+    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?|caseloads?)"
 )
 _COUNTABLE = re.compile(rf"\b{PEOPLE}\b|\blooked[- ]after\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"^(?:(?:the|overall)\s+)?(?:(?:total\s+)?(?:numbers?|percentage|proportion|use|rate)\s+of\s+)?"
+    r"^(?:in\s+(?:terms|relation)\s+(?:of|to)\s+)?(?:(?:the|overall)\s+)?"
+    r"(?:(?:total\s+)?(?:numbers?|percentage|proportion|use|rate)\s+of\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
