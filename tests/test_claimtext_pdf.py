@@ -10,8 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import require_shared
 
-from scrutiny.claimtext.documents import read_lines
+from scrutiny.claimtext.documents import read_lines, text_lines
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.errors import UnusableInput
 
@@ -51,20 +52,24 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def lay_out(paragraphs: list[str], width: int = 60) -> list[list[tuple[float, float, str]]]:
-    """Paragraphs wrapped at `width` characters onto pages, each with a header and page number."""
+def lay_out(lines: list[str], width: int = 60) -> list[list[tuple[float, float, str]]]:
+    """Lines wrapped at `width` characters onto pages, each with a header and a page number;
+    an empty line leaves a paragraph gap."""
     pages: list[list[tuple[float, float, str]]] = []
-    y = BOTTOM - 1  # start a page at once
-    for paragraph in paragraphs:
-        for line in textwrap.wrap(paragraph, width):
+    y, gap = BOTTOM - 1, False  # start a page at once
+    for line in lines:
+        if not line.strip():
+            gap = True
+            continue
+        for piece in textwrap.wrap(line, width):
             if y < BOTTOM:
                 pages.append(
                     [(72, 800, "Corporate Parenting Board"), (280, 40, f"{len(pages) + 1}")]
                 )
-                y = TOP
-            pages[-1].append((72, y, line))
-            y -= LEADING
-        y -= GAP
+                y, gap = TOP, False
+            y -= GAP if gap else 0
+            pages[-1].append((72, y, piece))
+            y, gap = y - LEADING, False
     return pages
 
 
@@ -80,13 +85,15 @@ PARAGRAPHS = [
 
 
 def facts(statements) -> list[tuple]:
-    return [(s.claimed, s.comparison, s.subject, s.period and s.period.text) for s in statements]
+    return [
+        (s.claimed, s.comparison, s.subject, s.period and s.period.text, s.kind) for s in statements
+    ]
 
 
 def test_a_pdf_gives_the_same_statements_as_its_text_with_page_numbers(tmp_path):
     text = tmp_path / "paper.txt"
     text.write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
-    pdf = write_pdf(tmp_path / "paper.pdf", lay_out(PARAGRAPHS))
+    pdf = write_pdf(tmp_path / "paper.pdf", lay_out([line for p in PARAGRAPHS for line in (p, "")]))
     from_text, from_pdf = extract_statements([text]), extract_statements([pdf])
     assert facts(from_pdf) == facts(from_text)
     assert [s.claimed for s in from_pdf] == ["702", "66%", "99", "58", "90%", "92%"]
@@ -100,6 +107,15 @@ def test_a_pdf_gives_the_same_statements_as_its_text_with_page_numbers(tmp_path)
         ("page 1, PERFORMANCE", 6),
         ("page 3, PERFORMANCE", 2),
     ]
+
+
+def test_each_panel_document_as_a_pdf_gives_the_statements_of_its_text(tmp_path):
+    for seed in sorted(require_shared("seeds").glob("*.txt")):
+        lines = [line.text for line in text_lines(seed.read_text(encoding="utf-8"))]
+        pdf = write_pdf(tmp_path / f"{seed.stem}.pdf", lay_out(lines, width=95))
+        from_pdf = extract_statements([pdf])
+        assert facts(from_pdf) == facts(extract_statements([seed])), seed.name
+        assert all(s.section.startswith("page ") for s in from_pdf)
 
 
 def test_page_numbers_and_running_headers_do_not_break_a_sentence(tmp_path):
@@ -135,7 +151,7 @@ def test_table_cells_on_one_row_and_a_bullet_broken_after_its_first_word(tmp_pat
     texts = [line.text for line in read_lines(pdf) if line.text]
     assert texts == [
         "Children looked after\t702\t531",
-        "-\tAdoptions",
+        "- Adoptions",
         "rose to 22 children in 2020/21.",
     ]
     [statement] = extract_statements([pdf])

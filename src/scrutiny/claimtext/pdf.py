@@ -73,6 +73,7 @@ def _page_rows(path: Path, document, index: int) -> tuple[float, list[_Row]]:
             run = " ".join(text.get_text_bounded(left, bottom, right, top).split())
             if not run:
                 continue
+            bottom, top = _line_height(text, left, bottom, top)
             if rows and rows[-1].takes(left, bottom, top):
                 rows[-1].add(run, left, bottom, top, right)
             else:
@@ -80,6 +81,16 @@ def _page_rows(path: Path, document, index: int) -> tuple[float, list[_Row]]:
         return height, rows
     except pypdfium2.PdfiumError as error:
         raise UnusableInput(f"{path}: page {index + 1} cannot be read ({error})") from None
+
+
+def _line_height(text, left: float, bottom: float, top: float) -> tuple[float, float]:
+    """The run's extent from its font (ascent to descent), not from its glyphs: "The" and
+    "·" are as tall as any line set in the same type, so gaps between lines compare."""
+    index = text.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+    if index is None or index < 0:  # no character at that point (pypdfium2 says None)
+        return bottom, top
+    _, loose_bottom, _, loose_top = text.get_charbox(index, loose=True)
+    return loose_bottom, loose_top
 
 
 def _lines(pages: list[tuple[float, list[_Row]]]) -> list[Line]:
