@@ -79,6 +79,17 @@ def test_rose_from_17_to_22_by_financial_year(tmp_path):
     assert (second.claimed, second.metric) == ("15", "placed-for-adoption")
 
 
+def test_a_year_pair_that_is_no_financial_year_has_no_period(tmp_path):
+    text = "Children placed for adoption rose over 2019/21 (12) to 2021/22 (15).\n"
+    first, second = found(tmp_path, text)
+    assert (first.claimed, first.period, second.claimed, second.period.text) == (
+        "12",
+        None,
+        "15",
+        "2021/22",
+    )
+
+
 def test_rose_from_plain_numbers(tmp_path):
     text = "The number of children adopted rose from 17 to 22.\n"
     assert values(found(tmp_path, text)) == ["17", "22"]
@@ -256,6 +267,6 @@ def test_malformed_documents_mapping_is_a_config_error(tmp_path):
 def test_missing_and_binary_files_are_unusable(tmp_path):
     with pytest.raises(UnusableInput, match="no such document"):
         extract_statements([tmp_path / "absent.txt"])
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02")
-    with pytest.raises(UnusableInput, match="looks binary"):
-        extract_statements([tmp_path / "scan.pdf"])
+    (tmp_path / "minutes.doc").write_bytes(b"\xd0\xcf\x11\xe0\x00\x01\x02")
+    with pytest.raises(UnusableInput, match=r"minutes\.doc: looks binary"):
+        extract_statements([tmp_path / "minutes.doc"])

@@ -1,8 +1,12 @@
 """Pairs of statements about the same thing whose figures or dates disagree.
 
+Only like is compared with like: a level with a level, a share with a share, a change with a
+change in the same unit (a 41% fall with a 50% fall, never with "a fall of 167 children").
 Three kinds: the same figure given for different dates (702 "in August 2020" and "in August
 2019"); different figures for the same date; different changes (or opposite directions)
-over overlapping periods (a 19.5% fall and a 23% fall over the same year).
+over overlapping periods (a 19.5% fall and a 23% fall over the same year). Two changes from
+the same start to different ends (157 then 167 fewer children since September 2020, told to
+two meetings) are a trend, not a conflict.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def conflicts_between(statements: Iterable[Statement]) -> list[Conflict]:
     """Compare statements pairwise within groups of the same subject and measure."""
     groups: dict[tuple, list[Statement]] = defaultdict(list)
     for statement in statements:
-        groups[(statement.key, statement.is_change, statement.metric)].append(statement)
+        groups[(statement.key, statement.kind, statement.metric)].append(statement)
     found = []
     for group in groups.values():
         for first, second in combinations(group, 2):
@@ -65,9 +69,11 @@ def _disagreement(a: Statement, b: Statement) -> str | None:
         return None
     overlapping = a.period.overlaps(b.period)
     if a.is_change:
+        if a.period.start == b.period.start and a.period.end != b.period.end:
+            return None  # a trend: the same change measured again later
         if a.comparison != b.comparison:
             return OPPOSITE_CHANGES if overlapping else None
-        differ = _differ(a.claimed, b.claimed)
+        differ = _differ(a.claimed, b.claimed) if _unit(a) == _unit(b) else None
         return DIFFERENT_CHANGES if overlapping and differ else None
     differ = _differ(a.claimed, b.claimed)
     if differ is False and a.period.text != b.period.text and not overlapping:
@@ -75,6 +81,11 @@ def _disagreement(a: Statement, b: Statement) -> str | None:
     if differ and overlapping and a.period.kind == b.period.kind == "point":
         return DIFFERENT_FIGURES_SAME_DATE
     return None
+
+
+def _unit(statement: Statement) -> str | None:
+    claimed = statement.claimed
+    return None if claimed is None else "%" if claimed.endswith("%") else "count"
 
 
 def _differ(a: str | None, b: str | None) -> bool | None:

@@ -1,6 +1,7 @@
-"""Read a panel document (plain text, Markdown or HTML) into numbered lines of plain text.
+"""Read a panel document (plain text, Markdown, HTML or PDF) into numbered lines of plain text.
 
-Line numbers always refer to the source file, so a locator can be checked by opening it.
+Line numbers always refer to the source file (in a PDF, the line on its page), so a locator
+can be checked by opening it.
 """
 
 from __future__ import annotations
@@ -20,11 +21,21 @@ class Line:
     number: int  # 1-based line in the source file
     text: str
     heading: bool = False  # marked as a heading by the markup (Markdown `#`, HTML h1-h6)
+    page: int | None = None  # 1-based page of a PDF; None for text formats
 
 
 def read_lines(path: Path) -> list[Line]:
-    """The file's lines as plain text; the format is chosen by suffix or by an HTML opening."""
-    raw = _read_text(Path(path))
+    """The file's lines as plain text; the format is chosen by suffix or by its opening."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnusableInput(
+            f"{path}: no such document (expected a text, Markdown, HTML or PDF file)"
+        )
+    if path.suffix.lower() == ".pdf" or _opening(path) == b"%PDF-":
+        from scrutiny.claimtext.pdf import pdf_lines  # pypdfium2 loads only for PDFs
+
+        return pdf_lines(path)
+    raw = _read_text(path)
     opening = raw.lstrip()[:200].lower()
     if path.suffix.lower() in {".html", ".htm"} or opening.startswith(("<!doctype html", "<html")):
         return html_lines(raw)
@@ -33,12 +44,15 @@ def read_lines(path: Path) -> list[Line]:
     return text_lines(raw)
 
 
+def _opening(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(5)
+
+
 def _read_text(path: Path) -> str:
-    if not path.is_file():
-        raise UnusableInput(f"{path}: no such document (expected a text, Markdown or HTML file)")
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise UnusableInput(f"{path}: looks binary (a PDF or Word file?); save it as text first")
+        raise UnusableInput(f"{path}: looks binary (a Word file?); save it as text or PDF first")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from scrutiny.claimtext.catalogue import DocumentInfo, describe, load_catalogue
@@ -13,23 +13,63 @@ from scrutiny.claimtext.sentences import sentences
 from scrutiny.claimtext.statements import Statement, find_statements
 
 _OPENING_LINES = 40  # the meeting or report date is stated near the top
+_PROGRESS_EVERY = 500  # sentences between two progress calls
+
+Progress = Callable[[Path, int, int], None]  # (document, sentences done, sentences in it)
 
 
 def extract_statements(
     paths: Iterable[Path | str], documents: Path | str | Mapping | None = None
 ) -> list[Statement]:
     """Numeric statements in all the documents, in document then reading order."""
+    return [s for _, found in statements_by_document(paths, documents) for s in found]
+
+
+def statements_by_document(
+    paths: Iterable[Path | str],
+    documents: Path | str | Mapping | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Path, list[Statement]]]:
+    """Each document with its statements (maybe none), reporting progress through each one."""
     catalogue = load_catalogue(documents)
-    found: list[Statement] = []
-    for path in paths:
-        found.extend(document_statements(Path(path), describe(Path(path), catalogue)))
-    return found
+    for path in map(Path, paths):
+        yield path, document_statements(path, describe(path, catalogue), progress)
 
 
-def document_statements(path: Path, info: DocumentInfo) -> list[Statement]:
+def document_statements(
+    path: Path, info: DocumentInfo, progress: Progress | None = None
+) -> list[Statement]:
     lines = read_lines(path)
     reference = info.date or document_date(" ".join(line.text for line in lines[:_OPENING_LINES]))
     found: list[Statement] = []
-    for sentence in sentences(locate(lines)):
-        found.extend(find_statements(sentence, info.id, reference))
+    last: tuple[int, str] | None = None  # paragraph and subject of the latest statement
+    located = sentences(locate(lines))
+    for done, sentence in enumerate(located, 1):
+        previous = last[1] if last and last[0] == sentence.paragraph else None
+        new = find_statements(sentence, info.id, reference, previous)
+        if new:
+            last = (sentence.paragraph, new[-1].subject)
+        found.extend(new)
+        if progress and (done % _PROGRESS_EVERY == 0 or done == len(located)):
+            progress(path, done, len(located))
     return found
+
+
+def unique_statements(statements: Iterable[Statement]) -> list[Statement]:
+    """The first of each set of identical statements (same sentence, figure, subject, period):
+    minutes repeat a sentence, and the register needs it once."""
+    seen: set[tuple] = set()
+    unique = []
+    for statement in statements:
+        identity = (
+            statement.sentence,
+            statement.claimed,
+            statement.comparison,
+            statement.subject,
+            statement.period,
+            statement.national,
+        )
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(statement)
+    return unique

@@ -1,7 +1,8 @@
 """Find the period or date a statement refers to, and turn it into a date range where possible.
 
 "November 2020 to November 2021", "the 12 month period to August 2021", "in August 2019",
-"2018/19", "over the last 12 months" (resolved against the meeting date when it is known).
+"2018/19", "over the last 12 months", "since September 2020" (these two resolved against the
+meeting date when it is known).
 """
 
 from __future__ import annotations
@@ -77,10 +78,19 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    (
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:the\s+(?:start|end|peak)\s+(?:of|in)\s+)?(?P<a>{_MONTH_YEAR})", re.I
+        ),
+    ),
     ("point", re.compile(rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<a>{_MONTH_YEAR})\b", re.I)),
     ("financial-year", re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?P<y2>\d\d)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of)\s+(?P<y>(?:19|20)\d\d)\b(?![/-])")),
 ]
+
+
+_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b(?:last|past|previous)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ class Period:
     """A period as it will read in the register, with the dates it covers when they are known."""
 
     text: str
-    kind: str  # span, months-to, relative, point, financial-year, year
+    kind: str  # span, months-to, relative, since, point, financial-year, year
     start: date | None = None
     end: date | None = None
 
@@ -111,6 +121,8 @@ class FoundPeriod:
 def find_periods(text: str, reference: date | None = None) -> list[FoundPeriod]:
     """All periods in the text, most specific pattern first, never overlapping each other."""
     found: list[FoundPeriod] = []
+    if not _PERIOD_HINT.search(text):  # every pattern needs a year or "last", "past", "previous"
+        return found
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
@@ -147,6 +159,9 @@ def _period(kind: str, match: re.Match, reference: date | None) -> Period | None
         if reference is None:
             return Period(text, kind)
         return Period(text, kind, _months_before(reference, months), reference)
+    if kind == "since":  # to the meeting or report date, when it is known
+        a = _tidy(groups["a"])
+        return Period(f"since {a}", kind, _month_end(a), reference)
     if kind == "point":
         a = _tidy(groups["a"])
         if groups["d"]:

@@ -51,15 +51,23 @@ def locate(lines: list[Line]) -> list[LocatedLine]:
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
-            located.append(LocatedLine(line.number, "", place.locator()))
+            located.append(LocatedLine(line.number, "", _locator(line, place)))
             continue
         if line.heading or _looks_like_heading(lines, index):
             place = _Place(heading=text.strip("* "))
-            located.append(LocatedLine(line.number, "", place.locator(), new_paragraph=True))
+            located.append(LocatedLine(line.number, "", _locator(line, place), new_paragraph=True))
             continue
         text, new_paragraph = _enter_markers(text, place, lines, index)
-        located.append(LocatedLine(line.number, text, place.locator(), new_paragraph))
+        located.append(LocatedLine(line.number, text, _locator(line, place), new_paragraph))
     return located
+
+
+def _locator(line: Line, place: _Place) -> str | None:
+    """The place in the document, after the page for a PDF ("page 3, conclusion c)")."""
+    where = place.locator()
+    if line.page is None:
+        return where
+    return f"page {line.page}, {where}" if where else f"page {line.page}"
 
 
 def _enter_markers(text: str, place: _Place, lines: list[Line], index: int) -> tuple[str, bool]:
@@ -106,7 +114,12 @@ def _looks_like_heading(lines: list[Line], index: int) -> bool:
         return False
     if _LETTERED.match(text) or _NUMBERED.match(text) or _BULLET.match(text):
         return False
-    following = next((line.text.strip() for line in lines[index + 1 :] if line.text.strip()), "")
+    following = next((t for line in _after(lines, index) if (t := line.text.strip())), "")
     if following[:1].islower():  # a sentence wrapped over a blank line, not a heading
         return False
     return text.isupper() or len(words) <= 8
+
+
+def _after(lines: list[Line], index: int):
+    """The lines after `index`, without copying the rest of a long document for each line."""
+    return (lines[number] for number in range(index + 1, len(lines)))

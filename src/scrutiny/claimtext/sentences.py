@@ -21,6 +21,7 @@ class Sentence:
     text: str
     line: int  # source line where the sentence starts
     section: str | None
+    paragraph: int = 0  # which paragraph of the document: "This" refers back only within one
 
 
 @dataclass
@@ -46,8 +47,8 @@ class _Paragraph:
 def sentences(lines: list[LocatedLine]) -> list[Sentence]:
     """Every sentence in reading order."""
     found: list[Sentence] = []
-    for paragraph in _paragraphs(lines):
-        found.extend(_split(paragraph))
+    for number, paragraph in enumerate(_paragraphs(lines)):
+        found.extend(_split(paragraph, number))
     return found
 
 
@@ -79,7 +80,7 @@ def _wrapped_over_blank(before: str, after: str) -> bool:
     return not _FINISHED.search(before) and after[:1].islower()
 
 
-def _split(paragraph: _Paragraph) -> list[Sentence]:
+def _split(paragraph: _Paragraph, number: int) -> list[Sentence]:
     text = paragraph.text
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
@@ -92,5 +93,5 @@ def _split(paragraph: _Paragraph) -> list[Sentence]:
         sentence = text[start:end].strip()
         if sentence:
             line, section = paragraph.place_at(start)
-            found.append(Sentence(sentence, line, section))
+            found.append(Sentence(sentence, line, section, number))
     return found

@@ -9,8 +9,9 @@ a count needs a noun naming people or events right after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from scrutiny.claimtext.periods import MONTH, Period, find_periods
 from scrutiny.claimtext.sentences import Sentence
@@ -88,6 +89,16 @@ _PATTERNS = {
         r"(?:\s+(?:looked[- ]after|in care|on (?:the )?caseload|in external placements?))?)",
         re.I,
     ),
+    # "three Senior Practitioners – two in Newport and one in North Ormesby": the same subject
+    "elliptic": re.compile(
+        rf"(?:(?<=[–,]\s)|(?<=\band\s))(?i:(?P<n>{_NUM}|{_WORD_NUM}))\s+in\s+(?!(?i:{MONTH})\b)[A-Z][a-z]"
+    ),
+    "level-to": re.compile(
+        r"\b(?:reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|increas\w*|ris\w*|rose|"
+        rf"gr[eo]wn?|grew|st(?:oo|an)d(?:s|ing)?)\s+(?:to|at)\s+{_QUAL}(?P<n>{_NUM})"
+        r"(?=\s*(?:[,.;)]|$)|\s+(?:at|in|on|by|during|as|from|for|and|which)\b)",
+        re.I,
+    ),
 }
 _DIRECTION_PATTERNS = [
     re.compile(
@@ -106,7 +117,33 @@ _DIRECTION_PATTERNS = [
         rf"(?:been\s+)?(?:\w+ly\s+)?(?P<dir>{_DOWN}|{_UP})\b",
         re.I,
     ),
+    # "Caseloads are reducing", "referrals ... had increased": the subject is read before it
+    re.compile(
+        r"\b(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
+        r"(?:(?:started|begun|began|continued)\s+to\s+)?"
+        r"(?P<dir>reduc(?:e|ed|ing)|decreas(?:e|ed|ing)|f[ae]ll(?:en|ing)?|dropp(?:ed|ing)|"
+        r"declin(?:e|ed|ing)|increas(?:e|ed|ing)|ris(?:en|ing)|rose)\b",
+        re.I,
+    ),
 ]
+_SUBJECT_BEFORE = _DIRECTION_PATTERNS[-1]
+# The noun phrase just before a verb starts after the last of these words or marks.
+_PHRASE_START = re.compile(r".*(?:[,;–(]|\b(?:that|whilst|while|and|but|so|with|where)\b)", re.I)
+_RELATIVE = re.compile(r"\s*\b(?:which|who|that)\s*$", re.I)
+_DIRECTIONS = {"increase", "reduction"}
+_PERCENT_CHANGES = {"cla-change", "placement-change"}
+_MAX_SUBJECT_WORDS = 6
+# "a reduction of 167 looked after children", "fell by 40 children": a count that is a change
+_COUNT_CHANGE = re.compile(
+    rf"(?:\b(?P<dir>reduction|decrease|fall|drop|decline|increase|rise)\s+of|"
+    rf"\b(?P<dir2>{_DOWN}|{_UP})\s+by)\s+$",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"[\s,;]*(?:this|it|these|they|that)(?:\s+(?:figure|number|total|rate|group))?\b", re.I
+)
+_FIGURE_HINT = re.compile(rf"\d|{_WORD_NUM}|\b(?:third|quarter|fifth|half)\b", re.I)
+_CHANGE_HINT = re.compile(r"\b(?:reduc|increas|decreas|ris|rose|f[ae]ll|drop|declin|number)", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?P<dir>reduction|decrease|fall|drop|decline|cut|increase|rise|growth)\b"
     r"(?:\s+(?:in|of)\s+)?",
@@ -120,6 +157,9 @@ _EXCLUDED_BEFORE = re.compile(
 )
 _NAMED_AFTER = re.compile(rf"\s+of\s+(\S)|\s+((?:the\s+)?(?:numbers?\s+of\s+)?{PEOPLE}\b)", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Words anchored just before a number are searched for in this many characters, not in all
+# of the sentence before it (a cost in proportion to its length at every number).
+_LOOKBEHIND = 40
 _SCOPE_BOUNDARY = re.compile(r";|\b(?:however|whilst|while|but|although)\b", re.I)
 _NATIONAL = re.compile(r"\bnational(?:ly)?\b|\bin england\b|\bacross england\b", re.I)
 _TAIL_END = re.compile(r"[,;.]\s|\s(?:and|but)\s|[.;]$")
@@ -130,6 +170,9 @@ _HEDGE = re.compile(
     r"projected|targets?|aims?|ambition|expected\s+to|hopes?)\b",
     re.I,
 )
+
+
+LEVEL, SHARE, CHANGE = "level", "share", "change"  # a count or rate at a date; a part; a change
 
 
 @dataclass(frozen=True)
@@ -147,10 +190,11 @@ class Statement:
     metric: str | None = None
     params: dict = field(default_factory=dict)
     national: bool = False
+    kind: str = LEVEL  # LEVEL, SHARE or CHANGE: only statements of one kind are compared
 
     @property
     def is_change(self) -> bool:
-        return self.comparison in {"increase", "reduction"}
+        return self.kind == CHANGE
 
     @property
     def key(self) -> str:
@@ -169,30 +213,52 @@ class _Mention:
     period: Period | None = None
     paired: bool = False  # second value of "from X to Y": read in the first value's clause
     proportion: bool = False  # a share of something ("12%", "a third"), not a count
+    elliptic: bool = False  # "two in Newport": counts what the value before it counts
 
 
 def find_statements(
-    sentence: Sentence, document: str, reference: date | None = None
+    sentence: Sentence, document: str, reference: date | None = None, previous: str | None = None
 ) -> list[Statement]:
-    """Every numeric statement in one sentence."""
+    """Every numeric statement in one sentence; `previous` is the subject of the statement
+    before it in the paragraph, which "This", "It" or "These" opening a clause refers to."""
     text = sentence.text
-    mentions = sorted(_numeric_mentions(text, reference), key=lambda m: m.start)
+    has_figure, has_change = _FIGURE_HINT.search(text), _CHANGE_HINT.search(text)
+    if not (has_figure or has_change):  # most sentences of minutes: skip the costly patterns
+        return []
+    mentions = (
+        sorted(_numeric_mentions(text, reference), key=lambda m: m.start) if has_figure else []
+    )
     periods = find_periods(text, reference)
     statements: list[Statement] = []
-    clause_start = 0
+    clause_start, span = 0, _from_to_span(mentions)
     for index, mention in enumerate(mentions):
         boundaries = [b.end() for b in _SCOPE_BOUNDARY.finditer(text[: mention.start])]
         if not mention.paired:
             clause_start = max([mentions[index - 1].end if index else 0, *boundaries])
         clause_end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         inherited = statements[-1].subject if statements else None
+        if inherited is None and _PRONOUN.match(text, clause_start):
+            inherited = previous
+        if mention.comparison in _DIRECTIONS and not mention.period:
+            mention = replace(mention, period=span)
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
         if statement:
             statements.append(statement)
-    statements.extend(_directions(sentence, document, periods, statements, mentions))
+    if has_change:
+        statements.extend(_directions(sentence, document, periods, statements, mentions, previous))
     return statements
+
+
+def _from_to_span(mentions: list[_Mention]) -> Period | None:
+    """ "from 99 in September 2020 to 58 in August 2021 (41% reduction)": the change runs
+    from the first date to the second."""
+    for first, second in pairwise(mentions):
+        if second.paired and first.period and second.period:
+            a, b = first.period, second.period
+            return Period(f"{a.text} to {b.text}", "span", a.end, b.end)
+    return None
 
 
 def _statement(sentence, document, mention, periods, clause, inherited):
@@ -201,8 +267,8 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     before = text[clause_start : mention.start]
     if _HEDGE.search(before) or _MONEY.search(text[clause_start:clause_end]):
         return None
-    subject = mention.subject
-    if subject is None:
+    subject = inherited if mention.elliptic else mention.subject
+    if subject is None and not mention.elliptic:
         subject = phrase_before(text[clause_start:], mention.start - clause_start)
         subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
     if not (mention.proportion or is_countable(subject)):
@@ -218,6 +284,7 @@ def _statement(sentence, document, mention, periods, clause, inherited):
         period,
         clues=f"{subject or ''} {clues}",
         national=bool(_NATIONAL.search(before)),
+        share=mention.proportion,
     )
 
 
@@ -227,10 +294,12 @@ def _tail_end(text: str, start: int, limit: int) -> int:
     return tail.start() if tail else limit
 
 
-def _build(sentence, document, claimed, comparison, subject, period, clues, national):
-    change = comparison in {"increase", "reduction"}
+def _build(sentence, document, claimed, comparison, subject, period, clues, national, share):
+    change = comparison in _DIRECTIONS
     key = subject_key(subject, national)
     metric, group = guess_metric(clues, key, change)
+    if change and claimed and not claimed.endswith("%") and metric in _PERCENT_CHANGES:
+        metric, group = None, None  # "a reduction of 167": the catalogue's changes are in %
     return Statement(
         document=document,
         section=sentence.section,
@@ -243,6 +312,7 @@ def _build(sentence, document, claimed, comparison, subject, period, clues, nati
         metric=metric,
         params=_params(metric, group, period),
         national=national,
+        kind=CHANGE if change else SHARE if share else LEVEL,
     )
 
 
@@ -264,15 +334,15 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
     groups = match.groupdict()
     if kind in {"from-to-dated", "year-brackets", "from-to"}:
         dated = kind != "from-to"
-        first = find_periods(groups["da"], reference)[0].period if dated else None
-        second = find_periods(groups["db"], reference)[0].period if dated else None
+        first = _only_period(groups["da"], reference) if dated else None
+        second = _only_period(groups["db"], reference) if dated else None
         mid = match.start("b")
         return [
             _Mention(match.start(), mid, groups["a"], "=", period=first),
             _Mention(mid, match.end(), groups["b"], "=", period=second, paired=True),
         ]
     number_start = match.start("n") if "n" in groups else match.start()
-    if _EXCLUDED_BEFORE.search(text[:number_start]):
+    if _EXCLUDED_BEFORE.search(text, max(0, number_start - _LOOKBEHIND), number_start):
         return []
     comparison = _comparison(groups.get("q"))
     if kind == "percent":
@@ -288,11 +358,27 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         named = named if named and named.group(2) else None
         subject = phrase_after(text, match.end() + named.start(2)) if named else None
         return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
+    if kind in {"level-to", "elliptic"}:
+        if _YEAR.fullmatch(groups["n"]):
+            return []
+        claimed = groups["n"].lower()
+        return [
+            _Mention(match.start(), match.end(), claimed, comparison, elliptic=kind == "elliptic")
+        ]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
     if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
     subject = " ".join(groups["np"].split())
-    return [_Mention(match.start(), match.end(), v.lower(), comparison, subject) for v in values]
+    change = _COUNT_CHANGE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
+    comparison = _direction(change.group("dir") or change.group("dir2")) if change else comparison
+    start = change.start() if change else match.start()
+    return [_Mention(start, match.end(), v.lower(), comparison, subject) for v in values]
+
+
+def _only_period(text: str, reference: date | None) -> Period | None:
+    """The period a date token names, or None for one that is no period ("2018/20")."""
+    found = find_periods(text, reference)
+    return found[0].period if found else None
 
 
 def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
@@ -304,7 +390,8 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
         subject = phrase_after(text, match.end() + after.end()) if named else None
         end = match.end() + after.end("dir")
         return _Mention(match.start(), end, claimed, direction, subject, proportion=True)
-    before = _CHANGE_BEFORE.search(text[: match.start()])
+    window = max(0, match.start() - _LOOKBEHIND)
+    before = _CHANGE_BEFORE.search(text, window, match.start())
     if before:
         direction = _direction(before.group("dir"))
         return _Mention(before.start(), match.end(), claimed, direction, proportion=True)
@@ -314,21 +401,26 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
 
 
-def _directions(sentence, document, periods, numeric: list[Statement], mentions):
+def _directions(sentence, document, periods, numeric: list[Statement], mentions, previous):
     """Changes stated without a number ("a significant reduction in ...")."""
     text = sentence.text
     found: list[Statement] = []
+    taken = [(m.start, m.end) for m in mentions]
     for pattern in _DIRECTION_PATTERNS:
         for match in pattern.finditer(text):
-            if any(match.start() < m.end and m.start < match.end() for m in mentions):
+            if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            subject = match.groupdict().get("np") or phrase_after(text, match.end(), strict=False)
-            subject = " ".join((subject or "").split())
             boundaries = _SCOPE_BOUNDARY.finditer(text[: match.start()])
             scope_start = max([0, *(b.end() for b in boundaries)])
+            if pattern is _SUBJECT_BEFORE:
+                scope_start, subject = _subject_before(text, scope_start, match.start(), previous)
+            else:
+                subject = match.groupdict().get("np") or phrase_after(text, match.end(), False)
+            subject = " ".join((subject or "").split())
             before = text[scope_start : match.start()]
             if not is_countable(subject) or _HEDGE.search(before):
                 continue
+            taken.append((match.start(), match.end()))
             national = bool(_NATIONAL.search(before))
             key = subject_key(subject, national)
             if any(s.key == key for s in [*numeric, *found]):
@@ -340,9 +432,27 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions)
             clues = f"{subject} {text[match.start() : _tail_end(text, match.end(), len(text))]}"
             direction = _direction(match.group("dir"))
             found.append(
-                _build(sentence, document, None, direction, subject, period, clues, national)
+                _build(sentence, document, None, direction, subject, period, clues, national, False)
             )
     return found
+
+
+def _subject_before(text: str, start: int, end: int, previous: str | None):
+    """(where the subject starts, the subject) of a verb that follows it: the noun phrase just
+    before it ("with manageable caseloads which had reduced"); for "this" or "they", what the
+    sentence opens with ("In terms of referrals, this had increased"), else the previous
+    statement's subject; for a verb with no subject of its own ("..., but had reduced"), the
+    sentence's subject."""
+    clause = _RELATIVE.sub("", text[start:end])
+    opening = _PHRASE_START.match(clause)
+    phrase_start = start + (opening.end() if opening else 0)
+    phrase = " ".join(text[phrase_start : start + len(clause)].split()[-_MAX_SUBJECT_WORDS:])
+    if _PRONOUN.fullmatch(phrase):
+        opening = phrase_after(text, 0)
+        return phrase_start, opening if is_countable(opening) else previous
+    if not phrase:
+        return phrase_start, phrase_before(text, start)
+    return phrase_start, phrase_before(phrase, len(phrase)) or phrase
 
 
 def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period | None:
@@ -381,9 +491,9 @@ def _direction(word: str) -> str:
 def _params(metric: str | None, group: str | None, period: Period | None) -> dict:
     """Parameters that follow plainly from the words: dates of a stated period, a group."""
     params: dict = {"group": group} if group else {}
-    if period is None or period.start is None or period.kind == "relative":
+    if period is None or None in (period.start, period.end) or period.kind == "relative":
         return params
-    if metric in {"cla-change", "placement-change"} and period.kind in {"span", "months-to"}:
+    if metric in _PERCENT_CHANGES and period.kind in {"span", "months-to", "since"}:
         params.update({"start": period.start.isoformat(), "end": period.end.isoformat()})
     elif metric in {"cla-on-date", "placement-count"} and period.kind == "point":
         params["at"] = period.end.isoformat()

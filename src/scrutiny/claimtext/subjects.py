@@ -1,22 +1,25 @@
 """What a statement counts: the noun phrase, a key to group statements by, and a metric guess.
 
 The metric guess reads clue words near the number ("dental", "at birth", "placed with
-parents") and maps them onto the metric contract in ../shared/spec/metrics.md.
+parents") and maps them, through the vocabulary, onto the metric catalogue.
 """
 
 from __future__ import annotations
 
 import re
 
+from scrutiny.claimtext.vocabulary import topic_in
+
 PEOPLE = (
     r"(?:children|child|young\s+people|young\s+persons?|people|persons?|famil(?:y|ies)|"
     r"parents|carers?|adopters?|practitioners?|social\s+workers?|workers?|staff|"
     r"women|men|mothers|fathers|care\s+leavers?|girls|boys|babies|pupils|"
-    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?)"
+    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?|caseloads?)"
 )
 _COUNTABLE = re.compile(rf"\b{PEOPLE}\b|\blooked[- ]after\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"^(?:(?:the|overall)\s+)?(?:(?:total\s+)?(?:numbers?|percentage|proportion|use|rate)\s+of\s+)?"
+    r"^(?:in\s+(?:terms|relation)\s+(?:of|to)\s+)?(?:(?:the|overall)\s+)?"
+    r"(?:(?:total\s+)?(?:numbers?|percentage|proportion|use|rate)\s+of\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -89,29 +92,6 @@ _CLA = re.compile(
     r"children\s+in\s+care|cla|^looked[- ]after(?:\s+numbers)?$)\b"
 )
 
-PLACEMENT_GROUPS = [
-    (r"placements? with parents|placed with parents", "placed-with-parents"),
-    (r"connected (?:carer|person)", "connected-carers"),
-    (r"external residential", "external-residential"),
-    (r"in-house foster|in house foster", "in-house-fostering"),
-    (r"independent foster|\bifa\b", "ifa-fostering"),
-    (r"in-house residential|middlesbrough residential", "in-house-residential"),
-    (r"\bresidential", "residential"),
-    (r"external placement", "external"),
-]
-_METRIC_CLUES = [
-    (r"dental|dentist|teeth", "oc2-dental"),
-    (r"health assessment", "oc2-health-assessment"),
-    (r"immunis", "oc2-immunisations"),
-    (r"at birth|new-?born", "starters-newborn"),
-    (r"under (?:1|one)\b|under a year", "starters-under1"),
-    (r"placed for adoption", "placed-for-adoption"),
-    (r"adopt", "adoptions"),
-    (r"special guardianship|\bsgos?\b", "sgo"),
-    (r"missing", "missing-incidents"),
-    (r"ethnic", "cla-by-ethnicity"),
-]
-
 
 def phrase_after(text: str, start: int, strict: bool = True) -> str | None:
     """The noun phrase starting at `start`, cut at punctuation or the first verb-like word."""
@@ -145,23 +125,26 @@ def is_countable(phrase: str | None) -> bool:
 
 
 def subject_key(subject: str | None, national: bool = False) -> str:
-    """Statements with the same key are about the same thing (synonyms for CLA merged)."""
-    key = (subject or "").lower().replace("’", "'")
-    key = re.sub(r"\b(?:in|across)\s+(?:middlesbrough|the town)\b", " ", key)
-    key = _CLA.sub("children looked after", key)
-    key = " ".join(key.split())
+    """Statements with the same key are about the same thing: a subject naming a placement
+    group is keyed by the group, whatever its wording; synonyms for CLA are merged."""
+    group = topic_in(subject or "", "group")
+    if group:
+        key = group.name
+    else:
+        key = (subject or "").lower().replace("’", "'")
+        key = re.sub(r"\b(?:in|across)\s+(?:middlesbrough|the town)\b", " ", key)
+        key = " ".join(_CLA.sub("children looked after", key).split())
     return f"{key} (national)" if national else key
 
 
 def guess_metric(clues: str, key: str, change: bool) -> tuple[str | None, str | None]:
     """(metric, placement group) suggested by the words around a number, or (None, None)."""
-    lowered = clues.lower()
-    for pattern, metric in _METRIC_CLUES:
-        if re.search(pattern, lowered):
-            return metric, None
-    for pattern, group in PLACEMENT_GROUPS:
-        if re.search(pattern, lowered):
-            return ("placement-change" if change else "placement-count"), group
+    metric = topic_in(clues, "metric")
+    if metric:
+        return metric.name, None
+    group = topic_in(clues, "group")
+    if group:
+        return ("placement-change" if change else "placement-count"), group.name
     if key == "children looked after":
         return ("cla-change" if change else "cla-on-date"), None
     return None, None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from scrutiny.claimtext.conflicts import Conflict, find_conflicts
-from scrutiny.claimtext.extract import extract_statements
+from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.errors import UnusableInput
 
@@ -17,7 +18,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "claims",
         help="find numeric claims in panel documents and conflicts between them",
-        description="Read panel documents (plain text, Markdown or HTML) and list the numeric "
+        description="Read panel documents (plain text, Markdown, HTML or PDF) and list the numeric "
         "statements in them as candidate register entries, or the pairs that disagree.",
     )
     actions = parser.add_subparsers(dest="claims_action", metavar="ACTION", required=True)
@@ -38,18 +39,69 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.claims_action == "extract":
-        text = register_yaml(extract_statements(args.paths, args.documents))
-        if args.out:
-            _write(args.out, text)
-        else:
-            sys.stdout.write(text)
-        return 0
+        return _extract(args)
     conflicts = find_conflicts(args.paths, args.documents)
     if args.json:
         print(json.dumps([c.to_dict() for c in conflicts], indent=2, ensure_ascii=False))
     else:
         print(render_conflicts(conflicts))
     return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    """Candidates once per statement; on stderr, a progress bar, documents with none, a total."""
+    started = time.monotonic()
+    found = []
+    bar = _ProgressBar()
+    try:
+        for path, statements in statements_by_document(args.paths, args.documents, bar):
+            if not statements:
+                empty = path.stat().st_size == 0
+                print(
+                    f"{path}: {'empty' if empty else 'no numeric statements found'}",
+                    file=sys.stderr,
+                )
+            found.extend(statements)
+    finally:
+        bar.close()
+    unique = unique_statements(found)
+    text = register_yaml(unique)
+    if args.out:
+        _write(args.out, text)
+    else:
+        sys.stdout.write(text)
+    repeats = len(found) - len(unique)
+    merged = f" ({repeats} repeated statement(s) merged)" if repeats else ""
+    print(
+        f"claims extract: {len(unique)} statement(s){merged} in {len(args.paths)} document(s), "
+        f"{time.monotonic() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+class _ProgressBar:
+    """One bar per document through its sentences, on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.bar = None
+
+    def __call__(self, path: Path, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if path != self.path:
+            self.close()
+            self.path = path
+            self.bar = tqdm(
+                total=total, desc=path.name, unit=" sentences", file=sys.stderr, disable=None
+            )
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        self.bar = None
 
 
 def render_conflicts(conflicts: list[Conflict]) -> str:
