@@ -12,7 +12,7 @@ QUARTER ?= 2022Q1
 JOBS ?= $(shell nproc)
 SCRUTINY := $(BIN)/scrutiny
 
-.PHONY: setup test unit validate pack lab bench data synth pdf lock lint clean
+.PHONY: setup test unit validate pack lab bench data synth pdf lock lint clean clean-cache
 
 setup: $(STAMP)
 
@@ -69,6 +69,10 @@ pdf: setup
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+
+# The parsed-data cache holds child-level tables: remove it when done with an extract.
+clean-cache:
+	rm -rf "$${SCRUTINY_CACHE:-.cache}/903"
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis test-artifacts rendered/.building-* rendered/.previous-*

@@ -1,4 +1,4 @@
-"""`make bench`: pack overhead, no-change rebuild, scaling and cache, measured in one run.
+"""`make bench`: pack overhead, no-change rebuild, scaling, cache and the CLI's cache, in one run.
 
 Ratios are the headline: the floor and the thing are measured in the same run, interleaved
 (floor, cold build, floor, kernel, rebuild, kernel), because the machine is shared and noisy.
@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import cli
 import data
 import kernels
 import packs
@@ -63,24 +64,29 @@ def bench_cache(children: int) -> dict:
         return {"children": children, **workload("cache", str(data.authority(children)), cache)}
 
 
+def bench_cli(children: int) -> dict:
+    return {"children": children, **cli.cold_and_warm(data.authority(children))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, help="project folder (default: this one)")
     parser.add_argument("--jobs", type=int, default=2, help="pack workers (default 2)")
-    parser.add_argument("--only", choices=["pack", "scaling", "cache"], action="append")
+    parser.add_argument("--only", choices=["pack", "scaling", "cache", "cli"], action="append")
     args = parser.parse_args()
-    parts = set(args.only or ["pack", "scaling", "cache"])
+    parts = set(args.only or ["pack", "scaling", "cache", "cli"])
     for n in data.SIZES:
         data.authority(n)
     started = time.strftime("%Y-%m-%d %H:%M")
     scaling = bench_scaling() if "scaling" in parts else None
     cache = bench_cache(100_000) if "cache" in parts else None
+    measure = bench_cli(data.LARGEST) if "cli" in parts else None
     pack = bench_pack(args.root or project_root(HERE), args.jobs) if "pack" in parts else None
     note = (
         f"Latest run: {started}, {platform.machine()} with {os.cpu_count()} cores shared "
         "with other work; floor and thing measured in the same run, interleaved."
     )
-    block = report.render(pack, scaling, cache, note)
+    block = report.render(pack, scaling, cache, measure, note)
     report.write(HERE / "results.md", block)
     print(block)
 

@@ -22,6 +22,12 @@ def require_shared(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_903_cache(tmp_path, monkeypatch):
+    """Each test its own parsed-data cache: none writes child-level tables into .cache/."""
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     return require_shared()

@@ -1,4 +1,5 @@
-"""The parsed-data cache: what it serves equals a fresh parse, and it never serves stale data."""
+"""The parsed-data cache: what it serves equals a fresh parse, it never serves stale data, and
+`measure`, `validate` and `check-disclosure` read through it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pandas as pd
 import pytest
 
 from scrutiny import cache, metrics, ssda903
+from scrutiny.cli import main
 from scrutiny.errors import DataError
+from scrutiny.pack.disclosure_scan import scan_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "evidence" / "data" / "synthetic"
@@ -20,6 +23,11 @@ METRICS = [
     ("placement-count", {"at": "2022-03-31", "group": "external"}),
     ("missing-incidents", {"year": 2022}),
 ]
+PARAMS = {
+    "cla-change": {"start": "2021-03-31", "end": "2022-03-31"},
+    "cla-by-ethnicity": {"at": "2022-03-31"},
+    "placement-change": {"start": "2021-03-31", "end": "2022-03-31", "group": "external"},
+}
 
 
 @pytest.fixture
@@ -42,7 +50,7 @@ def refuse_to_parse(monkeypatch) -> None:
     def parse(path):
         raise AssertionError(f"parsed {path} although the cache holds it")
 
-    monkeypatch.setattr(cache.ssda903, "load", parse)
+    monkeypatch.setattr(cache.ssda903, "inspect", parse)
 
 
 def test_warm_cache_serves_what_a_fresh_parse_gives(demo, monkeypatch):
@@ -83,36 +91,82 @@ def test_changed_input_changes_the_key_and_is_parsed_again(demo):
     assert len(entries()) == 2
 
 
-def test_invalid_input_raises_every_time_and_is_never_cached(demo):
+def plant_bad_place(demo: Path) -> None:
     episodes = demo / "2022" / "episodes.csv"
     header, first, *rest = episodes.read_text().splitlines(keepends=True)
     fields = first.split(",")
     fields[header.split(",").index("PLACE")] = "ZZ9"
     episodes.write_text("".join([header, ",".join(fields), *rest]))
-    for _ in range(2):
-        with pytest.raises(DataError, match="PLACE code is not in"):
-            cache.load_cached(demo)
-    assert entries() == []
 
 
-def test_half_written_entry_is_not_served(demo):
-    entry = cache.cache_dir() / cache.entry_key(demo)
-    entry.mkdir(parents=True)
-    pd.DataFrame({"CHILD": ["X"]}).to_parquet(entry / "episodes.parquet")
-    served = cache.load_cached(demo)
-    pd.testing.assert_frame_equal(served.episodes, ssda903.load(demo).episodes)
-    assert (entry / "done").exists()
+def test_invalid_input_raises_the_same_error_from_the_cache(demo, monkeypatch):
+    plant_bad_place(demo)
+    with pytest.raises(DataError, match="PLACE code is not in") as parsed:
+        cache.load_cached(demo)
+    assert len(entries()) == 1
+    refuse_to_parse(monkeypatch)
+    with pytest.raises(DataError) as served:
+        cache.load_cached(demo)
+    assert str(served.value) == str(parsed.value)
 
 
-def test_same_files_in_another_folder_name_their_own_files(demo, tmp_path):
-    copy = Path(shutil.copytree(demo, tmp_path / "copy"))
+@pytest.mark.parametrize("bad", [False, True], ids=["clean", "with-errors"])
+def test_warm_validate_prints_the_same_report_without_parsing(demo, monkeypatch, capsys, bad):
+    if bad:
+        plant_bad_place(demo)
+    for args in (["validate", str(demo)], ["validate", str(demo), "--json"]):
+        cold_code, cold = main(args), capsys.readouterr().out
+        with monkeypatch.context() as patched:
+            refuse_to_parse(patched)
+            warm_code, warm = main(args), capsys.readouterr().out
+        assert (warm_code, warm) == (cold_code, cold) == (int(bad), cold)
+    assert '"episodes": 3808' in cold
+
+
+def test_warm_measure_gives_the_same_answer_without_parsing(demo, monkeypatch, capsys):
+    args = ["measure", "cla-on-date", "--data", str(demo), "--at", "2021-03-31"]
+    assert main(args) == 0
+    cold = capsys.readouterr().out
+    refuse_to_parse(monkeypatch)
+    assert main(args) == 0
+    assert capsys.readouterr().out == cold
+    assert cold.startswith("cla-on-date: 573\n")
+
+
+def test_check_disclosure_reads_the_extract_through_the_cache(demo, monkeypatch, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "index.html").write_text("<p>573 children</p>")
+    scan_pack(pack, demo)
+    refuse_to_parse(monkeypatch)
+    scan_pack(pack, demo)
+
+
+@pytest.fixture(scope="module")
+def demo_entry(tmp_path_factory) -> tuple[ssda903.Dataset, Path, Path]:
+    """The demo parsed once, and its cache entry."""
+    folder = tmp_path_factory.mktemp("entry")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("SCRUTINY_CACHE", str(folder))
+        cache.load_cached(DEMO)
+        entry = cache.cache_dir() / cache.entry_key(DEMO)
+    return ssda903.load(DEMO), entry
+
+
+@pytest.mark.parametrize("name", metrics.METRICS)
+def test_each_metric_reads_only_the_columns_it_declares(demo_entry, name):
+    """Served with only the declared columns, each metric gives what the full tables give."""
+    fresh, entry = demo_entry
+    params = dict(METRICS).get(name, PARAMS.get(name, {"year": 2022}))
+    reads = metrics.METRICS[name].reads
+    narrow = cache.read_entry(entry, str(DEMO), reads).dataset
+    assert counts(metrics.measure(narrow, name, **params)) == counts(
+        metrics.measure(fresh, name, **params)
+    )
+    assert {table: tuple(frame.columns) for table, frame in narrow.tables.loaded.items()} == reads
+
+
+def test_entries_are_readable_only_by_their_owner(demo):
     cache.load_cached(demo)
-    served = cache.load_cached(copy)
-    assert served.episodes["_file"].str.startswith(str(copy)).all()
-
-
-def test_default_cache_folder_is_git_ignored(monkeypatch):
-    monkeypatch.delenv("SCRUTINY_CACHE", raising=False)
-    monkeypatch.setenv("SCRUTINY_ROOT", str(ROOT))
-    assert cache.cache_dir() == ROOT / ".cache" / "903"
-    assert ".cache/" in (ROOT / ".gitignore").read_text().splitlines()
+    [entry] = entries()
+    assert entry.stat().st_mode & 0o077 == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from builders import child, episode, write_903
@@ -96,3 +98,21 @@ def test_invalid_data_is_reported_by_the_reader(tmp_path, capsys):
     )
     assert main(["measure", "cla-on-date", "--data", str(bad), "--at", "2021-03-31"]) == 1
     assert "dec-before-decom" in capsys.readouterr().err
+
+
+def test_measure_imports_no_other_command(capsys):
+    """A warm `measure` costs about its imports: the pack's nbconvert and altair stay out."""
+    code = (
+        "import sys; from scrutiny.cli import build_parser; build_parser(['measure']); "
+        "print(sorted({'nbconvert', 'altair', 'playwright'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("check-disclosure", "claims", "measure", "pack", "validate"):
+        assert command in out

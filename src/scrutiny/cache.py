@@ -1,8 +1,11 @@
-"""A parsed-data cache: cleaned 903 tables stored once per input as parquet.
+"""A parsed-data cache: cleaned 903 tables and their validation report, stored once per input.
 
-Twenty notebooks reading the same extract parse it once. The key is the content hash of every
-input file plus the library version and the 903 schema, so a changed input (or a new release
-of the reader) never serves stale tables. Invalid data is never cached: it re-raises each time.
+Twenty notebooks and every `scrutiny measure`, `validate` or `check-disclosure` call on the
+same extract parse it once. The key is the content hash of every input file plus the library
+version and the 903 schema, so a changed input (or a new release of the reader) never serves
+stale tables. The report (errors and warnings) is stored with the tables, so invalid data raises
+the same DataError from the cache as from a parse, and a warm `validate` prints the same report.
+A warm read loads a table only when it is used, and only the columns asked for.
 """
 
 from __future__ import annotations
@@ -13,18 +16,20 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from scrutiny import __version__, ssda903
-from scrutiny.errors import ConfigError, Problem
+from scrutiny.errors import ConfigError, DataError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 from scrutiny.ssda903.coverage import Coverage
 from scrutiny.ssda903.dataset import empty_table
 
-FORMAT = "2"  # 2: coverage.json
+FORMAT = "3"  # 3: report.json with coverage years
+Columns = Mapping[str, tuple[str, ...]]  # table -> the only columns to read
 
 
 def input_files(path: Path) -> list[Path]:
@@ -69,46 +74,90 @@ def cache_dir() -> Path | None:
         return None
 
 
-def load_cached(path: str | Path) -> ssda903.Dataset:
-    """Like `ssda903.load`, but served from the parquet cache when the inputs are unchanged."""
+def load_cached(path: str | Path, columns: Columns | None = None) -> ssda903.Dataset:
+    """Like `ssda903.load`, but served from the parquet cache when the inputs are unchanged.
+
+    `columns` limits the named tables to those columns (what a metric reads); other tables
+    are read whole, and only if used.
+    """
+    report = inspect_cached(path, columns)
+    if report.errors:
+        raise DataError(report.errors, str(path))
+    return report.dataset
+
+
+def inspect_cached(path: str | Path, columns: Columns | None = None) -> ssda903.Report:
+    """Like `ssda903.inspect` (the full report, errors included), served from the cache."""
     path = Path(path)
     base = cache_dir()
     if base is None or not path.exists():
-        return ssda903.load(path)
+        return ssda903.inspect(path)
     entry = base / entry_key(path)
     if (entry / "done").exists():
-        return read_entry(entry, str(path))
+        return read_entry(entry, str(path), columns or {})
     shutil.rmtree(entry, ignore_errors=True)  # debris of a crash: entries appear only whole
-    dataset = ssda903.load(path)
-    write_entry(entry, dataset)
-    return dataset
+    report = ssda903.inspect(path)
+    write_entry(entry, report)
+    return report
 
 
-def read_entry(entry: Path, source: str) -> ssda903.Dataset:
-    tables = {p.stem: read_table(p) for p in sorted(entry.glob("*.parquet"))}
-    warnings = [Problem(**w) for w in json.loads((entry / "warnings.json").read_text())]
-    years = json.loads((entry / "coverage.json").read_text())
-    return ssda903.Dataset(tables, source, warnings, Coverage(tuple(years)) if years else None)
+class StoredTables(Mapping):
+    """The tables of one cache entry, each read from parquet on first use."""
+
+    def __init__(self, entry: Path, columns: Columns):
+        self.entry, self.columns = entry, columns
+        self.names = sorted(p.stem for p in entry.glob("*.parquet"))
+        self.loaded: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self.loaded:
+            self.loaded[name] = read_table(self.entry / f"{name}.parquet", self.columns.get(name))
+        return self.loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
-def read_table(file: Path) -> pd.DataFrame:
+def read_entry(entry: Path, source: str, columns: Columns) -> ssda903.Report:
+    stored = json.loads((entry / "report.json").read_text())
+    years = stored["coverage"]
+    coverage = Coverage(tuple(years)) if years else None
+    dataset = ssda903.Dataset(StoredTables(entry, columns), source, coverage=coverage)
+    problems = [Problem(**p) for p in stored["problems"]]
+    report = ssda903.Report(source, dataset, problems, stored["rows"])
+    dataset.warnings = report.warnings
+    return report
+
+
+def read_table(file: Path, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """A stored table with the reader's dtypes and blanks (parquet gives back `str` and None)."""
-    frame = pd.read_parquet(file).astype(empty_table(file.stem).dtypes.to_dict())
+    dtypes = empty_table(file.stem).dtypes.to_dict()
+    if columns is not None:
+        dtypes = {column: dtypes[column] for column in columns}
+    frame = pd.read_parquet(file, columns=list(dtypes)).astype(dtypes)
     codes = frame.select_dtypes("object").columns
     frame[codes] = frame[codes].where(frame[codes].notna(), float("nan"))
     return frame
 
 
-def write_entry(entry: Path, dataset: ssda903.Dataset) -> None:
+def write_entry(entry: Path, report: ssda903.Report) -> None:
     """Write into a temporary folder and rename: readers never see a half-written entry."""
-    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     scratch = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
     try:
-        for name, frame in dataset.tables.items():
+        for name, frame in report.dataset.tables.items():
             frame.to_parquet(scratch / f"{name}.parquet", index=False)
-        (scratch / "warnings.json").write_text(json.dumps([w.to_dict() for w in dataset.warnings]))
-        years = list(dataset.coverage.years) if dataset.coverage else []
-        (scratch / "coverage.json").write_text(json.dumps(years))
+        stored = {
+            "rows": report.rows,
+            "problems": [p.to_dict() for p in report.problems],
+            "coverage": list(report.dataset.coverage.years) if report.dataset.coverage else [],
+        }
+        (scratch / "report.json").write_text(json.dumps(stored))
         (scratch / "done").write_text("")
         scratch.rename(entry)
     except OSError:

@@ -14,22 +14,27 @@ from scrutiny.errors import ScrutinyError
 UNEXPECTED = 3  # exit code for an error with no ScrutinyError of its own
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; when `argv` names a command, only that command's module is imported (a
+    command's imports, e.g. nbconvert for `pack`, cost more than a warm `measure` itself)."""
     parser = argparse.ArgumentParser(
         prog="scrutiny",
         description="Check a scrutiny panel's claims about children looked after.",
     )
     parser.add_argument("--version", action="version", version=f"scrutiny {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"scrutiny.commands.{info.name}")
+    modules = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    named = [m for m in modules if argv and m.replace("_", "-") == argv[0]]
+    for name in named or modules:
+        module = importlib.import_module(f"scrutiny.commands.{name}")
         sub = module.add_parser(subparsers)
         sub.set_defaults(handler=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except ScrutinyError as error:

@@ -7,7 +7,7 @@ import json
 import math
 from datetime import date
 
-from scrutiny import ssda903
+from scrutiny.cache import load_cached
 from scrutiny.errors import ConfigError
 from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, measure, resolve
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     spec, _ = resolve(args.metric, **params)  # bad parameters fail before any data is read
     if not args.data:
         raise ConfigError("--data PATH is required: the 903 extract to measure")
-    dataset = ssda903.load(args.data)
+    dataset = load_cached(args.data, spec.reads)  # only the columns this metric reads
     result = measure(dataset, args.metric, **params)
     if args.json:
         print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))

@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 
 from scrutiny import ssda903
+from scrutiny.cache import inspect_cached
 from scrutiny.errors import Problem
 
 EXAMPLES = 5
@@ -33,9 +34,7 @@ def grouped(problems: list[Problem]) -> dict[tuple[str, str, str], list[Problem]
 
 
 def render_text(report: ssda903.Report) -> str:
-    tables = ", ".join(
-        f"{name} {len(frame)}" for name, frame in sorted(report.dataset.tables.items())
-    )
+    tables = ", ".join(f"{name} {rows}" for name, rows in sorted(report.rows.items()))
     lines = [
         f"{report.source}: {tables} rows",
         f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
@@ -54,7 +53,7 @@ def render_json(report: ssda903.Report) -> str:
     return json.dumps(
         {
             "source": report.source,
-            "rows": {name: len(frame) for name, frame in sorted(report.dataset.tables.items())},
+            "rows": dict(sorted(report.rows.items())),
             "errors": len(report.errors),
             "warnings": len(report.warnings),
             "problems": [p.to_dict() for p in report.problems],
@@ -64,6 +63,6 @@ def render_json(report: ssda903.Report) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = ssda903.inspect(args.path)
+    report = inspect_cached(args.path)
     print(render_json(report) if args.json else render_text(report))
     return 1 if report.errors else 0

@@ -23,7 +23,9 @@ class MetricSpec:
     """One row of the metric table in metrics.md.
 
     `params` are required parameter names (PERIOD stands for start+end or year);
-    `optional` maps optional names to their defaults; `unit` says how to read `value`.
+    `optional` maps optional names to their defaults; `unit` says how to read `value`;
+    `reads` names the only table columns the function reads, so a cached dataset can load
+    just those (tests/test_cache.py checks each metric gives the same answer on them).
     """
 
     name: str
@@ -32,6 +34,7 @@ class MetricSpec:
     params: tuple[str, ...]
     function: Callable[..., MetricResult]
     optional: dict[str, object] = field(default_factory=dict)
+    reads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def accepts(self) -> set[str]:
         names = set(self.params) | set(self.optional)
@@ -47,6 +50,13 @@ class MetricSpec:
 
 
 _PLACEMENT_FILE = {"groups": None}
+_OPEN = ("CHILD", "DECOM", "DEC", "LS")  # counted episodes open on a day
+_OC2 = ("CHILD", "DECOM", "DEC", "LS", "RNE", "REC")  # the 12-month cohort
+
+
+def _oc2(column: str) -> dict[str, tuple[str, ...]]:
+    return {"episodes": _OC2, "oc2": ("CHILD", "YEAR", column)}
+
 
 METRICS: dict[str, MetricSpec] = {
     spec.name: spec
@@ -57,6 +67,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             ("at",),
             population.cla_on_date,
+            reads={"episodes": _OPEN},
         ),
         MetricSpec(
             "cla-change",
@@ -64,6 +75,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent change",
             ("start", "end"),
             population.cla_change,
+            reads={"episodes": _OPEN},
         ),
         MetricSpec(
             "starters",
@@ -71,6 +83,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             starters.starters,
+            reads={"episodes": (*_OPEN, "RNE")},
         ),
         MetricSpec(
             "starters-newborn",
@@ -79,6 +92,7 @@ METRICS: dict[str, MetricSpec] = {
             (PERIOD,),
             starters.starters_newborn,
             {"max_age_days": 6},
+            reads={"episodes": (*_OPEN, "RNE"), "header": ("CHILD", "DOB")},
         ),
         MetricSpec(
             "starters-under1",
@@ -86,6 +100,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent",
             (PERIOD,),
             starters.starters_under1,
+            reads={"episodes": (*_OPEN, "RNE"), "header": ("CHILD", "DOB")},
         ),
         MetricSpec(
             "oc2-cohort",
@@ -93,6 +108,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             ("year",),
             health.oc2_cohort_size,
+            reads={"episodes": _OC2, "oc2": ("CHILD", "YEAR")},
         ),
         MetricSpec(
             "oc2-dental",
@@ -100,6 +116,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent",
             ("year",),
             health.oc2_dental,
+            reads=_oc2("TEETH_CHECK"),
         ),
         MetricSpec(
             "oc2-health-assessment",
@@ -107,6 +124,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent",
             ("year",),
             health.oc2_health_assessment,
+            reads=_oc2("HEALTH_ASSESSMENT"),
         ),
         MetricSpec(
             "oc2-immunisations",
@@ -114,6 +132,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent",
             ("year",),
             health.oc2_immunisations,
+            reads=_oc2("IMMUNISATIONS"),
         ),
         MetricSpec(
             "adoptions",
@@ -121,6 +140,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             permanence.adoptions,
+            reads={"episodes": (*_OPEN, "REC")},
         ),
         MetricSpec(
             "placed-for-adoption",
@@ -128,6 +148,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             permanence.placed_for_adoption,
+            reads={"episodes": (*_OPEN, "PLACE")},
         ),
         MetricSpec(
             "sgo",
@@ -135,6 +156,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             permanence.sgo,
+            reads={"episodes": (*_OPEN, "REC")},
         ),
         MetricSpec(
             "placement-count",
@@ -143,6 +165,7 @@ METRICS: dict[str, MetricSpec] = {
             ("at", "group"),
             placements.placement_count,
             _PLACEMENT_FILE,
+            reads={"episodes": (*_OPEN, "PLACE", "PLACE_PROVIDER")},
         ),
         MetricSpec(
             "placement-change",
@@ -151,6 +174,7 @@ METRICS: dict[str, MetricSpec] = {
             ("start", "end", "group"),
             placements.placement_change,
             _PLACEMENT_FILE,
+            reads={"episodes": (*_OPEN, "PLACE", "PLACE_PROVIDER")},
         ),
         MetricSpec(
             "missing-incidents",
@@ -158,6 +182,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             missing.missing_incidents,
+            reads={"missing": ("MISSING", "MIS_START")},
         ),
         MetricSpec(
             "cla-month-average",
@@ -202,6 +227,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             ("at",),
             population.cla_by_ethnicity,
+            reads={"episodes": _OPEN, "header": ("CHILD", "ETHNIC")},
         ),
     ]
 }

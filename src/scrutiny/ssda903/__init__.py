@@ -7,7 +7,7 @@ raising, for `scrutiny validate`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrutiny.errors import DataError, Problem
@@ -25,6 +25,7 @@ class Report:
     source: str
     dataset: Dataset
     problems: list[Problem]
+    rows: dict[str, int] = field(default_factory=dict)  # rows read per table
 
     @property
     def errors(self) -> list[Problem]:
@@ -41,7 +42,8 @@ def inspect(path: str | Path) -> Report:
     coverage, gaps = coverage_of(Path(path), read.tables)
     tables, cleaning = clean(read.tables)
     problems = read.problems + gaps + cleaning + validate(tables)
-    report = Report(str(path), Dataset(tables, str(path), coverage=coverage), problems)
+    rows = {name: len(frame) for name, frame in sorted(tables.items())}
+    report = Report(str(path), Dataset(tables, str(path), coverage=coverage), problems, rows)
     report.dataset.warnings = report.warnings
     return report
 
