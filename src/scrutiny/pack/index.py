@@ -14,6 +14,7 @@ import vl_convert
 
 from scrutiny import __version__, charts
 from scrutiny.claimtext.conflicts import find_conflicts
+from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.paths import resolve
 from scrutiny.quarters import Quarter
 
@@ -110,6 +111,7 @@ def render_index(
     template = environment.get_template("index.html.j2")
     page = template.render(
         quarter=Quarter.parse(params["quarter"]),
+        stylesheet=STYLESHEET,
         la_name=params["la_name"],
         la_code=params["la_code"],
         synthetic=any(r["synthetic"] for r in results),
