@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import size
+
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SIZE_LINE = re.compile(r"^Pack size \(.*$", re.MULTILINE)
 
 
 def ratio(a: float, b: float) -> str:
@@ -30,6 +34,7 @@ def render(
             f"| **{ratio(pack['rebuild'], pack['single'])}** | < 1 "
             f"| {pack['rebuild']:.2f} / {pack['single']:.2f} |",
             "",
+            *size.render(pack["size"]),
         ]
     if cache:
         lines += [
@@ -93,3 +98,14 @@ def write(path: Path, block: str) -> None:
     head, rest = text.split(START, 1)
     tail = rest.split(END, 1)[1]
     path.write_text(head + block + tail)
+
+
+def write_size(path: Path, measured: dict) -> None:
+    """Replace only the pack-size line of the generated block (`--only size`)."""
+    text = path.read_text()
+    line = size.render(measured)[0]
+    if SIZE_LINE.search(text):
+        text = SIZE_LINE.sub(line, text, count=1)
+    else:
+        text = text.replace(END, f"{line}\n\n{END}", 1)
+    path.write_text(text)

@@ -22,6 +22,7 @@ import data
 import kernels
 import packs
 import report
+import size
 
 from scrutiny.paths import project_root
 
@@ -34,6 +35,7 @@ def bench_pack(root: Path, jobs: int) -> dict:
         kernels.kernel_starts(1, 1)  # warm the disk cache for the floor's first run
         single = [kernels.kernel_starts(1, 1)]
         cold, ran = packs.scrutiny_pack(root, out, cache, jobs)
+        built = size.pack_size(out, "fresh build")
         floors = [kernels.kernel_starts(ran, jobs)]
         single.append(kernels.kernel_starts(1, 1))
         rebuild, rebuilt = packs.scrutiny_pack(root, out, cache, jobs)
@@ -47,6 +49,7 @@ def bench_pack(root: Path, jobs: int) -> dict:
         "rebuild": rebuild,
         "rebuilt": rebuilt,
         "single": statistics.median(single),
+        "size": built,
     }
 
 
@@ -72,16 +75,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, help="project folder (default: this one)")
     parser.add_argument("--jobs", type=int, default=2, help="pack workers (default 2)")
-    parser.add_argument("--only", choices=["pack", "scaling", "cache", "cli"], action="append")
+    parser.add_argument(
+        "--only",
+        choices=["pack", "scaling", "cache", "cli", "size"],
+        action="append",
+        help="size: only measure the committed pack of --quarter on disk (no build)",
+    )
+    parser.add_argument("--quarter", default="2022Q1", help="the committed pack --only size reads")
     args = parser.parse_args()
     parts = set(args.only or ["pack", "scaling", "cache", "cli"])
+    root = args.root or project_root(HERE)
+    if parts == {"size"}:
+        report.write_size(
+            HERE / "results.md",
+            size.pack_size(root / "rendered" / args.quarter, f"rendered/{args.quarter}"),
+        )
+        return
     for n in data.SIZES:
         data.authority(n)
     started = time.strftime("%Y-%m-%d %H:%M")
     scaling = bench_scaling() if "scaling" in parts else None
     cache = bench_cache(100_000) if "cache" in parts else None
     measure = bench_cli(data.LARGEST) if "cli" in parts else None
-    pack = bench_pack(args.root or project_root(HERE), args.jobs) if "pack" in parts else None
+    pack = bench_pack(root, args.jobs) if "pack" in parts else None
     note = (
         f"Latest run: {started}, {platform.machine()} with {os.cpu_count()} cores shared "
         "with other work; floor and thing measured in the same run, interleaved."

@@ -29,6 +29,7 @@ from scrutiny.pack.plan import (
     stale,
 )
 from scrutiny.pack.render import render_html
+from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.published import load_extract
@@ -279,6 +280,7 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
             notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
         else:
             notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}
+    write_stylesheet(build, [build / f"{job.name}.html" for job in plan.planned])
     write_index(plan, build, notebooks)
     scan_pack(build, resolve(plan.params["data_903"], plan.root))
     swap_in(build, plan.target)

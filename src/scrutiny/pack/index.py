@@ -17,6 +17,7 @@ from scrutiny.claims import Register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.pack.plan import document_paths
+from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import MEANINGS, VERDICTS
 
@@ -130,6 +131,7 @@ def render_index(
     template = environment.get_template("index.html.j2")
     page = template.render(
         quarter=Quarter.parse(params["quarter"]),
+        stylesheet=STYLESHEET,
         la_name=params["la_name"],
         la_code=params["la_code"],
         synthetic=any(r["synthetic"] for r in results),

@@ -42,10 +42,19 @@ def page_order(pack: Path) -> list[Path]:
     return pages + sorted(set(pack.glob("*.html")) - set(pages))
 
 
+def page_css(page: Path, soup: BeautifulSoup) -> str:
+    """The page's stylesheets (the pack's shared file, read from beside it) and <style>s."""
+    linked = [
+        (page.parent / link["href"]).read_text("utf-8")
+        for link in soup.find_all("link", rel="stylesheet", href=True)
+    ]
+    return "\n".join(linked + [style.get_text() for style in soup.find_all("style")])
+
+
 def shadow_section(page: Path, names: set[str]) -> str:
     """One page as a section whose shadow root holds the page's own styles and body."""
     soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    css = "\n".join(style.get_text() for style in soup.find_all("style"))
+    css = page_css(page, soup)
     css = BODY_SELECTOR.sub(".page-body", ROOT_SELECTOR.sub(":host", css))
     body = soup.body
     for link in body.find_all("a", href=True):

@@ -40,7 +40,7 @@ def tree_hash(paths: list[Path], base: Path) -> str:
 def library_hash() -> str:
     """The library's own source: a code change re-runs every notebook."""
     package = Path(__file__).resolve().parents[1]
-    files = [p for p in package.rglob("*") if p.suffix in {".py", ".yml", ".j2"}]
+    files = [p for p in package.rglob("*") if p.suffix in {".py", ".yml", ".j2", ".css"}]
     return tree_hash(files, package)
 
 
