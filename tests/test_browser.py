@@ -104,7 +104,8 @@ def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
     verdict = visit.page.locator(".verdict")
     assert verdict.count() == 1 and verdict.is_visible()
     assert verdict.get_attribute("data-verdict") == verdicts[claim]
-    assert re.match(rf"Verdict: {verdicts[claim]}\b", verdict.inner_text())
+    assert re.match(rf"Verdict on real evidence: {verdicts[claim]}\b", verdict.inner_text())
+    assert visit.page.locator(".claim-sentence").inner_text().startswith("In one sentence:")
     visit.assert_chart("[data-mime-type='image/svg+xml']")
     assert visit.outside_requests() == []
     assert visit.errors == []

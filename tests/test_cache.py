@@ -27,6 +27,10 @@ PARAMS = {
     "cla-change": {"start": "2021-03-31", "end": "2022-03-31"},
     "cla-by-ethnicity": {"at": "2022-03-31"},
     "placement-change": {"start": "2021-03-31", "end": "2022-03-31", "group": "external"},
+    "cla-month-average": {"at": "2022-03-31"},
+    "cla-change-month-average": {"start": "2021-03-31", "end": "2022-03-31"},
+    "placement-count-min": {"start": "2021-04-30", "end": "2022-03-31", "group": "external"},
+    "placement-count-max": {"start": "2021-04-30", "end": "2022-03-31", "group": "external"},
 }
 
 

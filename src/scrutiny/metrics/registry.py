@@ -190,6 +190,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             ("at",),
             population.cla_month_average,
+            reads={"episodes": _OPEN},
         ),
         MetricSpec(
             "cla-change-month-average",
@@ -197,6 +198,7 @@ METRICS: dict[str, MetricSpec] = {
             "percent change",
             ("start", "end"),
             population.cla_change_month_average,
+            reads={"episodes": _OPEN},
         ),
         MetricSpec(
             "placement-count-min",
@@ -205,6 +207,7 @@ METRICS: dict[str, MetricSpec] = {
             ("start", "end", "group"),
             placements.placement_count_min,
             _PLACEMENT_FILE,
+            reads={"episodes": (*_OPEN, "PLACE", "PLACE_PROVIDER")},
         ),
         MetricSpec(
             "placement-count-max",
@@ -213,6 +216,7 @@ METRICS: dict[str, MetricSpec] = {
             ("start", "end", "group"),
             placements.placement_count_max,
             _PLACEMENT_FILE,
+            reads={"episodes": (*_OPEN, "PLACE", "PLACE_PROVIDER")},
         ),
         MetricSpec(
             "missing-incidents-monthly",
@@ -220,6 +224,7 @@ METRICS: dict[str, MetricSpec] = {
             "count",
             (PERIOD,),
             missing.missing_incidents_monthly,
+            reads={"missing": ("MISSING", "MIS_START")},
         ),
         MetricSpec(
             "cla-by-ethnicity",
