@@ -276,3 +276,43 @@ def test_a_published_zero_gives_a_verdict_not_a_crash(tmp_path):
     measured = measure_figure(figure, check)
     assert (measured.value, measured.verdict) == (None, DATA_ISSUE)
     assert "base figure is 0" in measured.notes[-1]
+
+
+def test_an_extract_starting_in_2019_20_gives_data_issues_before_it(tmp_path):
+    """Figures before 1 April 2019 are a data issue naming the coverage; covered ones are the
+    same numbers as on the whole extract."""
+    import shutil
+    from dataclasses import replace
+
+    from scrutiny.checks import KNOWN_METRICS, run_check
+    from scrutiny.claims import load_register
+
+    demo = ROOT / "evidence" / "data" / "synthetic"
+    short = tmp_path / "903"
+    for year in (2020, 2021, 2022):
+        shutil.copytree(demo / str(year), short / str(year))
+    register = load_register(REGISTER, KNOWN_METRICS)
+    whole = replace(inputs(demo), synthetic=False)
+    cut = replace(inputs(short), synthetic=False)
+    early = run_check(register.get("adoptions-17-to-22"), cut).measurements[0]
+    assert (early.value, early.verdict) == (None, DATA_ISSUE)
+    assert early.notes == [
+        "placed-for-adoption reaches 1 Apr 2018, 31 Mar 2019: that needs the 2019 return; "
+        "the extract covers 1 Apr 2019 to 31 Mar 2022 (returns 2020 to 2022)"
+    ]
+    day = Figure("on a day", "=", "903", "500", "cla-on-date", {"at": "2019-03-31"})
+    assert measure_figure(day, cut).verdict == DATA_ISSUE  # the day before the first return
+    first = replace(day, params={"at": "2019-04-01"})
+    assert measure_figure(first, cut).value == measure_figure(first, whole).value
+    for claim_id in ("cla-reduction-19-5", "dental-66", "adoptions-17-to-22"):
+        for a, b in zip(
+            run_check(register.get(claim_id), whole).measurements,
+            run_check(register.get(claim_id), cut).measurements,
+            strict=True,
+        ):
+            if b.value is not None:
+                assert (a.value, a.numerator, a.denominator) == (
+                    b.value,
+                    b.numerator,
+                    b.denominator,
+                )
