@@ -130,6 +130,17 @@ _SUBJECT_BEFORE = _DIRECTION_PATTERNS[-1]
 # The noun phrase just before a verb starts after the last of these words or marks.
 _PHRASE_START = re.compile(r".*(?:[,;–(]|\b(?:that|whilst|while|and|but|so|with|where)\b)", re.I)
 _RELATIVE = re.compile(r"\s*\b(?:which|who|that)\s*$", re.I)
+# Words a pattern cannot match without: checking for them first saves scanning most sentences.
+_NEEDS = {
+    "from-to-dated": ("from",),
+    "year-brackets": ("/",),
+    "from-to": ("from",),
+    "percent": ("%", "per"),
+    "fraction": ("third", "quarter", "fifth", "half"),
+    "range": ("between",),
+    "elliptic": (" in ",),
+    "level-to": (" to ", " at "),
+}
 _DIRECTIONS = {"increase", "reduction"}
 _PERCENT_CHANGES = {"cla-change", "placement-change"}
 _MAX_SUBJECT_WORDS = 6
@@ -322,7 +333,10 @@ def _numeric_mentions(text: str, reference: date | None) -> list[_Mention]:
     def taken(start: int, end: int) -> bool:
         return any(start < m.end and m.start < end for m in mentions)
 
+    lowered = text.lower()
     for kind, pattern in _PATTERNS.items():
+        if not any(word in lowered for word in _NEEDS.get(kind, ("",))):
+            continue
         for match in pattern.finditer(text):
             if taken(match.start(), match.end()):
                 continue
