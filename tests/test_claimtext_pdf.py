@@ -164,3 +164,9 @@ def test_a_broken_pdf_is_named(tmp_path):
     broken.write_bytes(b"%PDF-1.4\x00\x01\x02")
     with pytest.raises(UnusableInput, match=r"scan\.pdf: not a readable PDF"):
         extract_statements([broken])
+
+
+def test_a_pdf_without_text_is_named_as_probably_scanned(tmp_path):
+    scan = write_pdf(tmp_path / "scan.pdf", [[], []])
+    with pytest.raises(UnusableInput, match=r"scan\.pdf: no text on any of its 2 page\(s\)"):
+        extract_statements([scan])
