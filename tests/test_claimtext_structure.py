@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scrutiny.claimtext.conflicts import DIFFERENT_CHANGES, conflicts_between
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.statements import CHANGE, LEVEL, SHARE
@@ -152,3 +154,19 @@ def test_counts_of_the_same_people_split_by_place(tmp_path):
         ("two", "practitioners"),
         ("one", "practitioners"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numbers of children in care are predicted to have fallen.",  # a forecast
+        "Members asked whether caseloads had reduced.",  # a question
+        "Staff sickness had increased.",  # sickness is no count of staff
+        "Costs have increased.",  # money
+        "The number of complaints has increased.",  # complaints are not counted here
+        "The meeting was reduced to 45 minutes.",  # a duration
+        "Attendance rose to 80 at the last session.",  # attendance is not a count of people
+    ],
+)
+def test_changes_and_levels_that_are_not_statements(tmp_path, text):
+    assert extract_statements(write(tmp_path, minutes=text + "\n")) == []

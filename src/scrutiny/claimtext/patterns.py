@@ -113,7 +113,11 @@ DIRECTION_PATTERNS = [
 ]
 SUBJECT_BEFORE = DIRECTION_PATTERNS[-1]
 # The noun phrase just before a verb starts after the last of these words or marks.
-PHRASE_START = re.compile(r".*(?:[,;–(]|\b(?:that|whilst|while|and|but|so|with|where)\b)", re.I)
+PHRASE_START = re.compile(
+    r".*(?P<word>[,;–(]|\b(?:that|whilst|while|and|but|so|with|where|whether|if)\b)", re.I
+)
+# The head of a noun phrase ends where a preposition or participle starts its modifiers.
+HEAD_END = re.compile(r"\s+(?:in|into|on|of|with|for|from|at|who|being|placed|living)\b.*", re.I)
 RELATIVE = re.compile(r"\s*\b(?:which|who|that)\s*$", re.I)
 # Words a pattern cannot match without: checking for them first saves scanning most sentences.
 NEEDS = {
@@ -160,6 +164,6 @@ MONEY = re.compile(r"£|\bbudgets?\b|\bspend\b|\bcosts?\b|\bsavings?\b", re.I)
 HEDGE = re.compile(
     r"\b(?:could|would|might|may(?!\s+(?:19|20)\d\d)|will|estimated?|estimates|predicted|"
     r"predicts?|forecasts?|"
-    r"projected|targets?|aims?|ambition|expected\s+to|hopes?)\b",
+    r"projected|targets?|aims?|ambition|expected\s+to|hopes?|whether)\b",
     re.I,
 )

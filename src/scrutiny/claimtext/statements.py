@@ -22,6 +22,7 @@ from scrutiny.claimtext.patterns import (
     DOWN,
     EXCLUDED_BEFORE,
     FIGURE_HINT,
+    HEAD_END,
     HEDGE,
     LOOKBEHIND,
     MONEY,
@@ -302,7 +303,8 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
                 subject = match.groupdict().get("np") or phrase_after(text, match.end(), False)
             subject = " ".join((subject or "").split())
             before = text[scope_start : match.start()]
-            if not is_countable(subject) or HEDGE.search(before):
+            countable = _head_countable if pattern is SUBJECT_BEFORE else is_countable
+            if not countable(subject) or HEDGE.search(f"{before} {match.group(0)}"):
                 continue
             taken.append((match.start(), match.end()))
             national = bool(NATIONAL.search(before))
@@ -322,21 +324,29 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
 
 
 def _subject_before(text: str, start: int, end: int, previous: str | None):
-    """(where the subject starts, the subject) of a verb that follows it: the noun phrase just
-    before it ("with manageable caseloads which had reduced"); for "this" or "they", what the
-    sentence opens with ("In terms of referrals, this had increased"), else the previous
-    statement's subject; for a verb with no subject of its own ("..., but had reduced"), the
-    sentence's subject."""
+    """(where the words that qualify it start, the subject) of a verb that follows it: the
+    noun phrase just before it ("with manageable caseloads which had reduced"); for "this" or
+    "they", what the sentence opens with ("In terms of referrals, this had increased"), else
+    the previous statement's subject; for a verb with no subject of its own ("..., but had
+    reduced"), the sentence's subject."""
     clause = RELATIVE.sub("", text[start:end])
     opening = PHRASE_START.match(clause)
     phrase_start = start + (opening.end() if opening else 0)
+    word_start = start + (opening.start("word") if opening else 0)  # "whether" marks a question
     phrase = " ".join(text[phrase_start : start + len(clause)].split()[-_MAX_SUBJECT_WORDS:])
     if PRONOUN.fullmatch(phrase):
         opening = phrase_after(text, 0)
-        return phrase_start, opening if is_countable(opening) else previous
+        return word_start, opening if is_countable(opening) else previous
     if not phrase:
-        return phrase_start, phrase_before(text, start)
-    return phrase_start, phrase_before(phrase, len(phrase)) or phrase
+        return word_start, phrase_before(text, start)
+    return word_start, phrase_before(phrase, len(phrase)) or phrase
+
+
+def _head_countable(subject: str) -> bool:
+    """ "Social Worker caseloads", "referrals into Children's Services": the head noun counts
+    people or events ("staff sickness" does not), or the phrase is about looked-after numbers."""
+    head = HEAD_END.sub("", subject).split()[-1:]
+    return bool(head) and (is_countable(head[0]) or "looked after" in subject.lower())
 
 
 def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period | None:
