@@ -16,12 +16,13 @@ from itertools import pairwise
 from scrutiny.claimtext.patterns import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
-    CHANGE_HINT,
+    CHANGE_STEMS,
     COUNT_CHANGE,
+    DIGIT,
     DIRECTION_PATTERNS,
     DOWN,
     EXCLUDED_BEFORE,
-    FIGURE_HINT,
+    FIGURE_WORDS,
     HEAD_END,
     HEDGE,
     LOOKBEHIND,
@@ -104,7 +105,9 @@ def find_statements(
     """Every numeric statement in one sentence; `previous` is the subject of the statement
     before it in the paragraph, which "This", "It" or "These" opening a clause refers to."""
     text = sentence.text
-    has_figure, has_change = FIGURE_HINT.search(text), CHANGE_HINT.search(text)
+    lowered = text.lower()
+    has_figure = DIGIT.search(text) or any(word in lowered for word in FIGURE_WORDS)
+    has_change = any(stem in lowered for stem in CHANGE_STEMS)
     if not (has_figure or has_change):  # most sentences of minutes: skip the costly patterns
         return []
     mentions = (
