@@ -105,6 +105,15 @@ def test_a_change_in_brackets_runs_between_the_dates_of_from_and_to(tmp_path):
     assert (found["99"].kind, found["58"].kind) == (LEVEL, LEVEL)
 
 
+def test_a_change_with_a_period_of_its_own_keeps_it(tmp_path):
+    text = (
+        "Children placed with parents went from 99 in September 2020 to 58 in August 2021; "
+        "adoptions fell by 10% over the last 12 months.\n"
+    )
+    found = by_value(extract_statements(write(tmp_path, minutes=text)))
+    assert found["10%"].period.text == "the last 12 months"
+
+
 def test_only_the_placed_with_parents_disagreement_is_a_conflict(tmp_path):
     paths = write(tmp_path, november=NOVEMBER, february=FEBRUARY, final=FINAL_REPORT)
     [conflict] = conflicts_between(extract_statements(paths))

@@ -124,8 +124,9 @@ def find_statements(
         inherited = statements[-1].subject if statements else None
         if inherited is None and PRONOUN.match(text, clause_start):
             inherited = previous
-        if mention.comparison in _DIRECTIONS and not mention.period:
-            mention = replace(mention, period=span)
+        if mention.comparison in _DIRECTIONS and not mention.period and span:
+            nearest = _nearest_period(periods, mention, clause_start, clause_end)
+            mention = replace(mention, period=nearest or span)  # a period of its own first
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
