@@ -90,13 +90,13 @@ def scaling_table(rows: list[dict]) -> list[str]:
     return [*lines, "", target, ""]
 
 
-def write(path: Path, block: str) -> None:
-    """Replace the generated block, keeping everything else in the file."""
-    text = path.read_text() if path.exists() else f"# Benchmark results\n\n{START}\n{END}\n"
-    if START not in text:
-        text = f"{text.rstrip()}\n\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    tail = rest.split(END, 1)[1]
+def write(path: Path, block: str, start: str = START, end: str = END) -> None:
+    """Replace the generated block between `start` and `end`, keeping the rest of the file."""
+    text = path.read_text() if path.exists() else f"# Benchmark results\n\n{start}\n{end}\n"
+    if start not in text:
+        text = f"{text.rstrip()}\n\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
     path.write_text(head + block + tail)
 
 

@@ -84,6 +84,10 @@ PARAGRAPHS = [
 ]
 
 
+def texts_of(pdf: Path) -> list[str]:
+    return [line.text for line in read_lines(pdf) if line.text]
+
+
 def facts(statements) -> list[tuple]:
     return [
         (s.claimed, s.comparison, s.subject, s.period and s.period.text, s.kind) for s in statements
@@ -126,8 +130,7 @@ def test_page_numbers_and_running_headers_do_not_break_a_sentence(tmp_path):
          (280, 40, "Page 2 of 2")],
     ]  # fmt: skip
     pdf = write_pdf(tmp_path / "minutes.pdf", pages)
-    texts = [line.text for line in read_lines(pdf) if line.text]
-    assert texts == [
+    assert texts_of(pdf) == [
         "Corporate Parenting Board",
         "Members heard that the service",
         "now supports",
@@ -148,8 +151,7 @@ def test_table_cells_on_one_row_and_a_bullet_broken_after_its_first_word(tmp_pat
         (90, 640, "rose to 22 children in 2020/21."),
     ]]  # fmt: skip
     pdf = write_pdf(tmp_path / "table.pdf", pages)
-    texts = [line.text for line in read_lines(pdf) if line.text]
-    assert texts == [
+    assert texts_of(pdf) == [
         "Children looked after\t702\t531",
         "- Adoptions",
         "rose to 22 children in 2020/21.",
@@ -164,3 +166,9 @@ def test_a_broken_pdf_is_named(tmp_path):
     broken.write_bytes(b"%PDF-1.4\x00\x01\x02")
     with pytest.raises(UnusableInput, match=r"scan\.pdf: not a readable PDF"):
         extract_statements([broken])
+
+
+def test_a_pdf_without_text_is_named_as_probably_scanned(tmp_path):
+    scan = write_pdf(tmp_path / "scan.pdf", [[], []])
+    with pytest.raises(UnusableInput, match=r"scan\.pdf: no text on any of its 2 page\(s\)"):
+        extract_statements([scan])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scrutiny.claimtext.conflicts import DIFFERENT_CHANGES, conflicts_between
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.statements import CHANGE, LEVEL, SHARE
@@ -103,6 +105,15 @@ def test_a_change_in_brackets_runs_between_the_dates_of_from_and_to(tmp_path):
     assert (found["99"].kind, found["58"].kind) == (LEVEL, LEVEL)
 
 
+def test_a_change_with_a_period_of_its_own_keeps_it(tmp_path):
+    text = (
+        "Children placed with parents went from 99 in September 2020 to 58 in August 2021; "
+        "adoptions fell by 10% over the last 12 months.\n"
+    )
+    found = by_value(extract_statements(write(tmp_path, minutes=text)))
+    assert found["10%"].period.text == "the last 12 months"
+
+
 def test_only_the_placed_with_parents_disagreement_is_a_conflict(tmp_path):
     paths = write(tmp_path, november=NOVEMBER, february=FEBRUARY, final=FINAL_REPORT)
     [conflict] = conflicts_between(extract_statements(paths))
@@ -152,3 +163,19 @@ def test_counts_of_the_same_people_split_by_place(tmp_path):
         ("two", "practitioners"),
         ("one", "practitioners"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Numbers of children in care are predicted to have fallen.",  # a forecast
+        "Members asked whether caseloads had reduced.",  # a question
+        "Staff sickness had increased.",  # sickness is no count of staff
+        "Costs have increased.",  # money
+        "The number of complaints has increased.",  # complaints are not counted here
+        "The meeting was reduced to 45 minutes.",  # a duration
+        "Attendance rose to 80 at the last session.",  # attendance is not a count of people
+    ],
+)
+def test_changes_and_levels_that_are_not_statements(tmp_path, text):
+    assert extract_statements(write(tmp_path, minutes=text + "\n")) == []

@@ -59,6 +59,9 @@ def pdf_lines(path: Path) -> list[Line]:
         pages = [_page_rows(path, document, index) for index in range(len(document))]
     finally:
         document.close()
+    if not any(rows for _, rows in pages):
+        message = f"{path}: no text on any of its {len(pages)} page(s) (a scanned image?)"
+        raise UnusableInput(message + "; run OCR on it first")
     return _lines(pages)
 
 

@@ -93,6 +93,21 @@ _PATTERNS = [
 _PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b(?:last|past|previous)\b", re.I)
 
 
+# Words a pattern cannot match without, tested before it is run (most sentences lack them).
+_MONTH_STEMS = tuple(name for name in MONTH_NUMBERS if len(name) == 3)
+_NAMES_A_MONTH = {"span", "months-to", "since", "point"}
+_NEEDS = {
+    "months-to": ("month",),
+    "relative": ("last", "past", "previous"),
+    "since": ("since",),
+    "financial-year": ("/",),
+}
+
+
+def _has_any(lowered: str, words: tuple[str, ...] | None) -> bool:
+    return words is None or any(word in lowered for word in words)
+
+
 @dataclass(frozen=True)
 class Period:
     """A period as it will read in the register, with the dates it covers when they are known."""
@@ -123,7 +138,11 @@ def find_periods(text: str, reference: date | None = None) -> list[FoundPeriod]:
     found: list[FoundPeriod] = []
     if not _PERIOD_HINT.search(text):  # every pattern needs a year or "last", "past", "previous"
         return found
+    lowered = text.lower()
+    month = any(name in lowered for name in _MONTH_STEMS)
     for kind, pattern in _PATTERNS:
+        if (kind in _NAMES_A_MONTH and not month) or not _has_any(lowered, _NEEDS.get(kind)):
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < f.end and f.start < match.end() for f in found):
                 continue

@@ -13,10 +13,36 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
-from scrutiny.claimtext.periods import MONTH, Period, find_periods
+from scrutiny.claimtext.patterns import (
+    CHANGE_AFTER,
+    CHANGE_BEFORE,
+    CHANGE_STEMS,
+    COUNT_CHANGE,
+    DIGIT,
+    DIRECTION_PATTERNS,
+    DOWN,
+    EXCLUDED_BEFORE,
+    FIGURE_WORDS,
+    HEAD_END,
+    HEDGE,
+    LOOKBEHIND,
+    MONEY,
+    NAMED_AFTER,
+    NATIONAL,
+    NEEDS,
+    PATTERNS,
+    PHRASE_START,
+    PRONOUN,
+    QUALIFIERS,
+    RELATIVE,
+    SCOPE_BOUNDARY,
+    SUBJECT_BEFORE,
+    TAIL_END,
+    YEAR,
+)
+from scrutiny.claimtext.periods import Period, find_periods
 from scrutiny.claimtext.sentences import Sentence
 from scrutiny.claimtext.subjects import (
-    PEOPLE,
     guess_metric,
     is_countable,
     phrase_after,
@@ -24,152 +50,9 @@ from scrutiny.claimtext.subjects import (
     subject_key,
 )
 
-_NUM = r"(?<![\d.,:/£$€-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d:/]|\.\d|,\d)"
-_WORD_NUMS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-)
-_WORD_NUM = r"\b(?:" + "|".join(_WORD_NUMS) + r")"
-_QUALIFIERS = {
-    ">": ("more than", "over", "at least", "in excess of", "upwards of"),
-    "<": ("less than", "fewer than", "under", "no more than", "up to", "almost", "nearly"),
-    "=": ("around", "about", "approximately", "approx.", "roughly", "some"),
-}
-_QUAL = (
-    r"(?:\b(?P<q>"
-    + "|".join(re.escape(q) for qs in _QUALIFIERS.values() for q in sorted(qs, key=len)[::-1])
-    + r")\s+)?"
-)
-_NOT_A_WORD = (
-    r"(?!(?:of|the|and|or|to|in|for|with|by|at|on|was|were|is|are|had|has|have|that|which|who|"
-    r"a|an)\b)"
-)
-_MONTH_YEAR = rf"\b{MONTH}\s+(?:19|20)\d\d\b"
-_DOWN = r"reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|down|cut"
-_UP = r"increas\w*|ris\w*|rose|gr[eo]wn?|growth|grew|up"
-
-_PATTERNS = {
-    "from-to-dated": re.compile(
-        rf"from\s+(?P<a>{_NUM}%?)\s+(?:in|at|on)\s+(?P<da>{_MONTH_YEAR})\s+to\s+(?P<b>{_NUM}%?)"
-        rf"\s+(?:in|at|on|by)\s+(?P<db>{_MONTH_YEAR})",
-        re.I,
-    ),
-    "year-brackets": re.compile(
-        rf"(?P<da>\d{{4}}/\d\d)\s*\((?P<a>{_NUM})\)\s*(?:to|–|-)\s*(?P<db>\d{{4}}/\d\d)\s*\((?P<b>{_NUM})\)"
-    ),
-    "from-to": re.compile(
-        rf"\b(?:{_DOWN}|{_UP})\s+from\s+(?P<a>{_NUM}%?)\s+to\s+(?P<b>{_NUM}%?)", re.I
-    ),
-    "percent": re.compile(rf"{_QUAL}\(?(?P<n>{_NUM})\s?(?:%|per\s?cent\b)\)?", re.I),
-    "fraction": re.compile(
-        rf"{_QUAL}\b(?P<n>(?:a|one|two)\s+(?:third|quarter|fifth)s?|half)\s+of\s+", re.I
-    ),
-    "range": re.compile(
-        rf"\bbetween\s+(?P<a>{_NUM})\s*(?:-|–|to|and)\s*(?P<b>\d+(?:\.\d+)?)(?![\d%])", re.I
-    ),
-    "count": re.compile(
-        rf"{_QUAL}(?P<n>{_NUM}|{_WORD_NUM})(?:\s+(?:and|or)\s+(?P<n2>{_NUM}|{_WORD_NUM}))?\s+"
-        rf"(?P<np>(?:{_NOT_A_WORD}[A-Za-z][\w’'-]*\s+){{0,3}}?{PEOPLE}\b"
-        r"(?:\s+(?:looked[- ]after|in care|on (?:the )?caseload|in external placements?))?)",
-        re.I,
-    ),
-    # "three Senior Practitioners – two in Newport and one in North Ormesby": the same subject
-    "elliptic": re.compile(
-        rf"(?:(?<=[–,]\s)|(?<=\band\s))(?i:(?P<n>{_NUM}|{_WORD_NUM}))\s+in\s+(?!(?i:{MONTH})\b)[A-Z][a-z]"
-    ),
-    "level-to": re.compile(
-        r"\b(?:reduc\w*|decreas\w*|f[ae]ll\w*|dropp?\w*|declin\w*|increas\w*|ris\w*|rose|"
-        rf"gr[eo]wn?|grew|st(?:oo|an)d(?:s|ing)?)\s+(?:to|at)\s+{_QUAL}(?P<n>{_NUM})"
-        r"(?=\s*(?:[,.;)]|$)|\s+(?:at|in|on|by|during|as|from|for|and|which)\b)",
-        re.I,
-    ),
-}
-_DIRECTION_PATTERNS = [
-    re.compile(
-        r"\ban?\s+(?:(?:significant|substantial|large|small|slight|further|continued|notable|"
-        r"marked|considerable|big)\s+)?(?P<dir>reduction|increase|decrease|rise|fall|drop|decline)"
-        r"\s+(?:in|of)\s+",
-        re.I,
-    ),
-    re.compile(
-        r"\bnumbers?\s+of\s+(?P<np>[^,.;:–]{3,80}?)\s+(?:had|has|have|was|were|is|are)\s+"
-        rf"(?:been\s+)?(?:\w+ly\s+)?(?:(?:started|begun|continued)\s+to\s+)?(?P<dir>{_DOWN}|{_UP})\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?P<np>(?:[A-Za-z-]+\s+){1,3}?)numbers\s+(?:had|has|have|was|were|is|are)\s+"
-        rf"(?:been\s+)?(?:\w+ly\s+)?(?P<dir>{_DOWN}|{_UP})\b",
-        re.I,
-    ),
-    # "Caseloads are reducing", "referrals ... had increased": the subject is read before it
-    re.compile(
-        r"\b(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?"
-        r"(?:(?:started|begun|began|continued)\s+to\s+)?"
-        r"(?P<dir>reduc(?:e|ed|ing)|decreas(?:e|ed|ing)|f[ae]ll(?:en|ing)?|dropp(?:ed|ing)|"
-        r"declin(?:e|ed|ing)|increas(?:e|ed|ing)|ris(?:en|ing)|rose)\b",
-        re.I,
-    ),
-]
-_SUBJECT_BEFORE = _DIRECTION_PATTERNS[-1]
-# The noun phrase just before a verb starts after the last of these words or marks.
-_PHRASE_START = re.compile(r".*(?:[,;–(]|\b(?:that|whilst|while|and|but|so|with|where)\b)", re.I)
-_RELATIVE = re.compile(r"\s*\b(?:which|who|that)\s*$", re.I)
 _DIRECTIONS = {"increase", "reduction"}
 _PERCENT_CHANGES = {"cla-change", "placement-change"}
 _MAX_SUBJECT_WORDS = 6
-# "a reduction of 167 looked after children", "fell by 40 children": a count that is a change
-_COUNT_CHANGE = re.compile(
-    rf"(?:\b(?P<dir>reduction|decrease|fall|drop|decline|increase|rise)\s+of|"
-    rf"\b(?P<dir2>{_DOWN}|{_UP})\s+by)\s+$",
-    re.I,
-)
-_PRONOUN = re.compile(
-    r"[\s,;]*(?:this|it|these|they|that)(?:\s+(?:figure|number|total|rate|group))?\b", re.I
-)
-_FIGURE_HINT = re.compile(rf"\d|{_WORD_NUM}|\b(?:third|quarter|fifth|half)\b", re.I)
-_CHANGE_HINT = re.compile(r"\b(?:reduc|increas|decreas|ris|rose|f[ae]ll|drop|declin|number)", re.I)
-_CHANGE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?P<dir>reduction|decrease|fall|drop|decline|cut|increase|rise|growth)\b"
-    r"(?:\s+(?:in|of)\s+)?",
-    re.I,
-)
-_CHANGE_BEFORE = re.compile(rf"\b(?P<dir>{_DOWN}|{_UP})\s+(?:by\s+)?$", re.I)
-_EXCLUDED_BEFORE = re.compile(
-    r"(?:\bper|\bage[sd]?(?:\s+of)?|\bitems?|\bpages?|\bparagraphs?|\bparas?|\bsections?|"
-    r"\bappendix|\bno\.|\btel(?:ephone)?\.?|\bphone|\broom|\bminutes?|£|\$|€|\d)\s*$",
-    re.I,
-)
-_NAMED_AFTER = re.compile(rf"\s+of\s+(\S)|\s+((?:the\s+)?(?:numbers?\s+of\s+)?{PEOPLE}\b)", re.I)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# Words anchored just before a number are searched for in this many characters, not in all
-# of the sentence before it (a cost in proportion to its length at every number).
-_LOOKBEHIND = 40
-_SCOPE_BOUNDARY = re.compile(r";|\b(?:however|whilst|while|but|although)\b", re.I)
-_NATIONAL = re.compile(r"\bnational(?:ly)?\b|\bin england\b|\bacross england\b", re.I)
-_TAIL_END = re.compile(r"[,;.]\s|\s(?:and|but)\s|[.;]$")
-_MONEY = re.compile(r"£|\bbudgets?\b|\bspend\b|\bcosts?\b|\bsavings?\b", re.I)
-_HEDGE = re.compile(
-    r"\b(?:could|would|might|may(?!\s+(?:19|20)\d\d)|will|estimated?|estimates|predicted|"
-    r"predicts?|forecasts?|"
-    r"projected|targets?|aims?|ambition|expected\s+to|hopes?)\b",
-    re.I,
-)
 
 
 LEVEL, SHARE, CHANGE = "level", "share", "change"  # a count or rate at a date; a part; a change
@@ -222,7 +105,9 @@ def find_statements(
     """Every numeric statement in one sentence; `previous` is the subject of the statement
     before it in the paragraph, which "This", "It" or "These" opening a clause refers to."""
     text = sentence.text
-    has_figure, has_change = _FIGURE_HINT.search(text), _CHANGE_HINT.search(text)
+    lowered = text.lower()
+    has_figure = DIGIT.search(text) or any(word in lowered for word in FIGURE_WORDS)
+    has_change = any(stem in lowered for stem in CHANGE_STEMS)
     if not (has_figure or has_change):  # most sentences of minutes: skip the costly patterns
         return []
     mentions = (
@@ -232,15 +117,16 @@ def find_statements(
     statements: list[Statement] = []
     clause_start, span = 0, _from_to_span(mentions)
     for index, mention in enumerate(mentions):
-        boundaries = [b.end() for b in _SCOPE_BOUNDARY.finditer(text[: mention.start])]
+        boundaries = [b.end() for b in SCOPE_BOUNDARY.finditer(text[: mention.start])]
         if not mention.paired:
             clause_start = max([mentions[index - 1].end if index else 0, *boundaries])
         clause_end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         inherited = statements[-1].subject if statements else None
-        if inherited is None and _PRONOUN.match(text, clause_start):
+        if inherited is None and PRONOUN.match(text, clause_start):
             inherited = previous
-        if mention.comparison in _DIRECTIONS and not mention.period:
-            mention = replace(mention, period=span)
+        if mention.comparison in _DIRECTIONS and not mention.period and span:
+            nearest = _nearest_period(periods, mention, clause_start, clause_end)
+            mention = replace(mention, period=nearest or span)  # a period of its own first
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
@@ -265,7 +151,7 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     text = sentence.text
     clause_start, clause_end = clause
     before = text[clause_start : mention.start]
-    if _HEDGE.search(before) or _MONEY.search(text[clause_start:clause_end]):
+    if HEDGE.search(before) or MONEY.search(text[clause_start:clause_end]):
         return None
     subject = inherited if mention.elliptic else mention.subject
     if subject is None and not mention.elliptic:
@@ -283,14 +169,14 @@ def _statement(sentence, document, mention, periods, clause, inherited):
         subject or "",
         period,
         clues=f"{subject or ''} {clues}",
-        national=bool(_NATIONAL.search(before)),
+        national=bool(NATIONAL.search(before)),
         share=mention.proportion,
     )
 
 
 def _tail_end(text: str, start: int, limit: int) -> int:
     """Where the words that qualify a value end: the next comma, semicolon, "and" or stop."""
-    tail = _TAIL_END.search(text, start, limit)
+    tail = TAIL_END.search(text, start, limit)
     return tail.start() if tail else limit
 
 
@@ -322,7 +208,10 @@ def _numeric_mentions(text: str, reference: date | None) -> list[_Mention]:
     def taken(start: int, end: int) -> bool:
         return any(start < m.end and m.start < end for m in mentions)
 
-    for kind, pattern in _PATTERNS.items():
+    lowered = text.lower()
+    for kind, pattern in PATTERNS.items():
+        if not any(word in lowered for word in NEEDS.get(kind, ("",))):
+            continue
         for match in pattern.finditer(text):
             if taken(match.start(), match.end()):
                 continue
@@ -342,7 +231,7 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
             _Mention(mid, match.end(), groups["b"], "=", period=second, paired=True),
         ]
     number_start = match.start("n") if "n" in groups else match.start()
-    if _EXCLUDED_BEFORE.search(text, max(0, number_start - _LOOKBEHIND), number_start):
+    if EXCLUDED_BEFORE.search(text, max(0, number_start - LOOKBEHIND), number_start):
         return []
     comparison = _comparison(groups.get("q"))
     if kind == "percent":
@@ -352,24 +241,24 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         claimed = " ".join(groups["n"].lower().split())
         return [_Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)]
     if kind == "range":
-        if _YEAR.fullmatch(groups["a"]):
+        if YEAR.fullmatch(groups["a"]):
             return []
-        named = _NAMED_AFTER.match(text[match.end() :])
+        named = NAMED_AFTER.match(text[match.end() :])
         named = named if named and named.group(2) else None
         subject = phrase_after(text, match.end() + named.start(2)) if named else None
         return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
     if kind in {"level-to", "elliptic"}:
-        if _YEAR.fullmatch(groups["n"]):
+        if YEAR.fullmatch(groups["n"]):
             return []
         claimed = groups["n"].lower()
         return [
             _Mention(match.start(), match.end(), claimed, comparison, elliptic=kind == "elliptic")
         ]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
-    if any(_YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
+    if any(YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
     subject = " ".join(groups["np"].split())
-    change = _COUNT_CHANGE.search(text, max(0, match.start() - _LOOKBEHIND), match.start())
+    change = COUNT_CHANGE.search(text, max(0, match.start() - LOOKBEHIND), match.start())
     comparison = _direction(change.group("dir") or change.group("dir2")) if change else comparison
     start = change.start() if change else match.start()
     return [_Mention(start, match.end(), v.lower(), comparison, subject) for v in values]
@@ -383,19 +272,19 @@ def _only_period(text: str, reference: date | None) -> Period | None:
 
 def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     claimed = f"{match.group('n')}%"
-    after = _CHANGE_AFTER.match(text[match.end() :])
+    after = CHANGE_AFTER.match(text[match.end() :])
     if after:
         direction = _direction(after.group("dir"))
         named = after.end() > after.end("dir")  # "reduction in <what>"
         subject = phrase_after(text, match.end() + after.end()) if named else None
         end = match.end() + after.end("dir")
         return _Mention(match.start(), end, claimed, direction, subject, proportion=True)
-    window = max(0, match.start() - _LOOKBEHIND)
-    before = _CHANGE_BEFORE.search(text, window, match.start())
+    window = max(0, match.start() - LOOKBEHIND)
+    before = CHANGE_BEFORE.search(text, window, match.start())
     if before:
         direction = _direction(before.group("dir"))
         return _Mention(before.start(), match.end(), claimed, direction, proportion=True)
-    named = _NAMED_AFTER.match(text[match.end() :])
+    named = NAMED_AFTER.match(text[match.end() :])
     start = named.start(1) if named and named.group(1) else named.start(2) if named else None
     subject = phrase_after(text, match.end() + start) if named else None
     return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
@@ -406,26 +295,27 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
     text = sentence.text
     found: list[Statement] = []
     taken = [(m.start, m.end) for m in mentions]
-    for pattern in _DIRECTION_PATTERNS:
+    for pattern in DIRECTION_PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            boundaries = _SCOPE_BOUNDARY.finditer(text[: match.start()])
+            boundaries = SCOPE_BOUNDARY.finditer(text[: match.start()])
             scope_start = max([0, *(b.end() for b in boundaries)])
-            if pattern is _SUBJECT_BEFORE:
+            if pattern is SUBJECT_BEFORE:
                 scope_start, subject = _subject_before(text, scope_start, match.start(), previous)
             else:
                 subject = match.groupdict().get("np") or phrase_after(text, match.end(), False)
             subject = " ".join((subject or "").split())
             before = text[scope_start : match.start()]
-            if not is_countable(subject) or _HEDGE.search(before):
+            countable = _head_countable if pattern is SUBJECT_BEFORE else is_countable
+            if not countable(subject) or HEDGE.search(f"{before} {match.group(0)}"):
                 continue
             taken.append((match.start(), match.end()))
-            national = bool(_NATIONAL.search(before))
+            national = bool(NATIONAL.search(before))
             key = subject_key(subject, national)
             if any(s.key == key for s in [*numeric, *found]):
                 continue
-            scope_end = _SCOPE_BOUNDARY.search(text, match.end())
+            scope_end = SCOPE_BOUNDARY.search(text, match.end())
             scope_end = scope_end.start() if scope_end else len(text)
             here = _Mention(match.start(), match.end(), None, "")
             period = _nearest_period(periods, here, scope_start, scope_end)
@@ -438,21 +328,29 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
 
 
 def _subject_before(text: str, start: int, end: int, previous: str | None):
-    """(where the subject starts, the subject) of a verb that follows it: the noun phrase just
-    before it ("with manageable caseloads which had reduced"); for "this" or "they", what the
-    sentence opens with ("In terms of referrals, this had increased"), else the previous
-    statement's subject; for a verb with no subject of its own ("..., but had reduced"), the
-    sentence's subject."""
-    clause = _RELATIVE.sub("", text[start:end])
-    opening = _PHRASE_START.match(clause)
+    """(where the words that qualify it start, the subject) of a verb that follows it: the
+    noun phrase just before it ("with manageable caseloads which had reduced"); for "this" or
+    "they", what the sentence opens with ("In terms of referrals, this had increased"), else
+    the previous statement's subject; for a verb with no subject of its own ("..., but had
+    reduced"), the sentence's subject."""
+    clause = RELATIVE.sub("", text[start:end])
+    opening = PHRASE_START.match(clause)
     phrase_start = start + (opening.end() if opening else 0)
+    word_start = start + (opening.start("word") if opening else 0)  # "whether" marks a question
     phrase = " ".join(text[phrase_start : start + len(clause)].split()[-_MAX_SUBJECT_WORDS:])
-    if _PRONOUN.fullmatch(phrase):
+    if PRONOUN.fullmatch(phrase):
         opening = phrase_after(text, 0)
-        return phrase_start, opening if is_countable(opening) else previous
+        return word_start, opening if is_countable(opening) else previous
     if not phrase:
-        return phrase_start, phrase_before(text, start)
-    return phrase_start, phrase_before(phrase, len(phrase)) or phrase
+        return word_start, phrase_before(text, start)
+    return word_start, phrase_before(phrase, len(phrase)) or phrase
+
+
+def _head_countable(subject: str) -> bool:
+    """ "Social Worker caseloads", "referrals into Children's Services": the head noun counts
+    people or events ("staff sickness" does not), or the phrase is about looked-after numbers."""
+    head = HEAD_END.sub("", subject).split()[-1:]
+    return bool(head) and (is_countable(head[0]) or "looked after" in subject.lower())
 
 
 def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period | None:
@@ -478,14 +376,14 @@ def _with_relative_clause(subject: str, after: str) -> str:
 
 
 def _comparison(qualifier: str | None) -> str:
-    for comparison, words in _QUALIFIERS.items():
+    for comparison, words in QUALIFIERS.items():
         if qualifier and qualifier.lower() in words:
             return comparison
     return "="
 
 
 def _direction(word: str) -> str:
-    return "reduction" if re.fullmatch(_DOWN, word, re.I) else "increase"
+    return "reduction" if re.fullmatch(DOWN, word, re.I) else "increase"
 
 
 def _params(metric: str | None, group: str | None, period: Period | None) -> dict:

@@ -45,7 +45,7 @@ def library_hash() -> str:
 
 
 INDEX_ONLY = {"documents"}  # read by the index page alone: a change re-runs no notebook
-DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 
 
 def document_paths(root: Path, params: dict) -> list[Path]:
