@@ -22,12 +22,7 @@ from scrutiny.claims import load_register
 from scrutiny.hashing import file_sha256
 
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
-COLOURS = {
-    "supported": "#2a9d8f",
-    "not supported": "#e63946",
-    "not testable": "#8d99ae",
-    "data issue": "#f4a261",
-}
+COLOURS = charts.VERDICT_COLOURS
 
 
 @cache
@@ -66,7 +61,7 @@ def open_check(
 def show_claim(check: ClaimCheck) -> None:
     claim, inputs = check.claim, check.inputs
     lines = [
-        f"## {claim.subject}",
+        f"# Claim check: {claim.subject} ({claim.id})",
         f"> {claim.quote}",
         f"*{claim.document}, {claim.section}* · claim `{claim.id}` · pack {inputs.quarter.label} "
         f"(to {inputs.quarter.end:%d %B %Y}) · {inputs.la_name} ({inputs.la_code})",
