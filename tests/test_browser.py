@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from a11y import axe_violations, reflow_problems, structure_problems
 from playwright.sync_api import sync_playwright
 
 from scrutiny.pack import chromium
@@ -29,6 +30,7 @@ CLAIMS = ["cla-reduction-19-5", "dental-66", "national-cla-rising"]
 VERDICTS = {"supported", "not supported", "not testable", "data issue"}
 OFFLINE_SCHEMES = ("file:", "data:")
 MARKS = "svg g[class*='role-mark'] > *"  # the drawn marks of a vega chart (bars, points, lines)
+PAGES = sorted(page.name for page in PACK.glob("*.html"))  # index, scorecard, claims, statement
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +113,45 @@ def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
     assert visit.errors == []
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_page_meets_wcag_22_aa(browser, name):
+    """axe-core's WCAG 2.0-2.2 A and AA rules, then what axe cannot judge; every problem named."""
+    visit = Visit(browser, PACK / name)
+    problems = axe_violations(visit.page) + structure_problems(visit.page)
+    problems += reflow_problems(visit.page)
+    assert problems == [], f"{name}:\n  " + "\n  ".join(problems)
+
+
+def test_every_page_has_its_own_title_and_h1(browser):
+    seen = {}
+    for name in PAGES:
+        page = browser.new_page()
+        page.goto((PACK / name).as_uri(), wait_until="load")
+        seen[name] = (page.title(), page.locator("h1").inner_text())
+        page.close()
+    titles, headings = [t for t, _ in seen.values()], [h for _, h in seen.values()]
+    assert len(set(titles)) == len(titles), seen
+    assert len(set(headings)) == len(headings), seen
+    for claim in CLAIMS:
+        assert claim in seen[f"{claim}.html"][0] and claim in seen[f"{claim}.html"][1]
+
+
+def test_a_chart_without_its_text_alternative_fails_the_checks(browser, tmp_path):
+    for name in ("dental-66.html", "pack.css"):
+        shutil.copy2(PACK / name, tmp_path / name)
+    page = tmp_path / "dental-66.html"
+    html = page.read_text("utf-8")
+    stripped = re.sub(r"<title id=\"chart-[^<]*</title>", "", html)
+    stripped = re.sub(r"<figcaption class=\"chart-text\".*?</figcaption>", "", stripped, flags=re.S)
+    assert stripped != html
+    page.write_text(stripped, "utf-8")
+    visit = Visit(browser, page)
+    assert any(v.startswith("svg-img-alt") for v in axe_violations(visit.page))
+    assert {"chart without a name", "chart without a description in numbers"} <= set(
+        structure_problems(visit.page)
+    )
+
+
 def test_pdf_prints_the_index_and_every_claim(chromium_present, verdicts, tmp_path):
     pack = tmp_path / PACK.name
     shutil.copytree(PACK, pack, ignore=shutil.ignore_patterns("pack.pdf"))
@@ -121,5 +162,10 @@ def test_pdf_prints_the_index_and_every_claim(chromium_present, verdicts, tmp_pa
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
     assert pages >= len(verdicts) + 1  # the index, then at least a sheet per claim
+    assert re.search(rb"/StructTreeRoot\s+\d+ 0 R", data), "the PDF is not tagged"
+    assert re.search(rb"/MarkInfo\s*<<[^>]*/Marked true", data)
+    assert re.search(rb"/S /Figure\b", data) and re.search(rb"/Alt \(Claims by verdict\)", data)
+    assert re.search(rb"/Title\s*\(Evidence pack 2022Q1\)", data), "the PDF has no title"
+    assert b"/Outlines" in data
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy2(pack / "pack.pdf", ARTIFACTS / "pack.pdf")

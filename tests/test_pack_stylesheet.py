@@ -52,6 +52,8 @@ SVG = (
     '<line transform="translate(0,0)" x2="3.14159" stroke="#888" stroke-width="1" opacity="1"/>'
     '<line x2="1" stroke-width="2" opacity="0.5"/>'
     '<text transform="translate(1.23456,2)">12.3456</text>'
+    '<path transform="translate(5,6)" d="M2.73,0A2.73,2.73,0,1,1,-2.73,0A2.73,2.73,0,1,1,2.73,0"'
+    ' fill="#1d3557"/>'
     '<path class="foreground" aria-hidden="true" d="" pointer-events="none" display="none"/>'
     "</g></svg>"
 )
@@ -65,5 +67,6 @@ def test_compact_svg_drops_inert_markup_and_keeps_the_drawing():
         '<line x2="3.14" stroke="#888"/>'
         '<line x2="1" stroke-width="2" opacity="0.5"/>'
         '<text transform="translate(1.23,2)">12.3456</text>'
+        '<circle transform="translate(5,6)" r="2.73" fill="#1d3557"/>'
         "</g></svg>"
     )

@@ -25,15 +25,7 @@ from scrutiny.hashing import file_sha256
 from scrutiny.verdicts import MEANINGS
 
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
-# Each colour carries white text at a contrast of at least 4.5:1; the verdict is always
-# written in words too.
-COLOURS = {
-    "supported": "#1e6f5c",
-    "consistent": "#2f5f8a",
-    "not supported": "#b3261e",
-    "not testable": "#5c677d",
-    "data issue": "#8a4b08",
-}
+COLOURS = charts.VERDICT_COLOURS
 
 
 @cache
@@ -94,7 +86,7 @@ def show_claim(check: ClaimCheck) -> None:
     e = html.escape
     display(
         HTML(
-            f'<h2 class="claim-subject">{e(claim.subject)}</h2>'
+            f'<h1 class="claim-subject">Claim check: {e(claim.subject)} ({e(claim.id)})</h1>'
             f'<blockquote class="claim-quote">{e(claim.quote)}</blockquote>'
             f'<p class="claim-where"><em>{e(claim.document)}, {e(claim.section)}</em> · claim '
             f"<code>{e(claim.id)}</code> · pack {e(inputs.quarter.label)} "

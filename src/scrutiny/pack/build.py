@@ -276,7 +276,7 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     notebooks = {}
     for job in plan.planned:
         if job.name in running:
-            render_html(build / f"{job.name}.ipynb", job.name)
+            render_html(build / f"{job.name}.ipynb")
             notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
         else:
             notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}

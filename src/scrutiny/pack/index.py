@@ -10,14 +10,16 @@ from pathlib import Path
 
 import jinja2
 import pandas as pd
-import vl_convert
 
-from scrutiny import __version__, charts
+from scrutiny import __version__, chart_text, charts
 from scrutiny.claims import Register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.register_conflicts import register_conflicts
+from scrutiny.pack import svg
 from scrutiny.pack.plan import document_paths
+from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET
+from scrutiny.pack.tables import accessible_tables
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import MEANINGS, VERDICTS
 
@@ -53,7 +55,8 @@ def git_commit(root: Path) -> str:
 def summary_svg(results: list[dict]) -> str:
     counts = pd.Series([r["verdict"] for r in results]).value_counts()
     frame = pd.DataFrame({"verdict": counts.index, "claims": counts.to_numpy()})
-    return vl_convert.vegalite_to_svg(charts.verdict_summary(frame).to_dict())
+    chart = chart_text.accessible_svg(charts.verdict_summary(frame).to_dict())
+    return svg.figure(svg.compact(chart))
 
 
 SAID = {
@@ -109,7 +112,10 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
     frame = rows[list(columns)].rename(columns=columns)
     return {
         "edition": scorecard["edition"],
-        "table": frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),
+        "table": accessible_tables(
+            frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),
+            "Each indicator against its target (the statistical neighbour average)",
+        ),
     }
 
 
@@ -150,6 +156,7 @@ def render_index(
         commit=git_commit(root),
     )
     (out / "index.html").write_text(page, encoding="utf-8")
+    write_statement(out, params["quarter"])
 
 
 def write_json(path: Path, data) -> None:

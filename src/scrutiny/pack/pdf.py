@@ -86,7 +86,14 @@ def write_pdf(pack: Path) -> Path:
             try:
                 page = browser.new_page()
                 page.goto(document.as_uri(), wait_until="load")
-                page.pdf(path=str(target), format="A4", print_background=True, margin=MARGINS)
+                page.pdf(
+                    path=str(target),
+                    format="A4",
+                    print_background=True,
+                    margin=MARGINS,
+                    tagged=True,  # a structure tree: headings, tables, figures with their text
+                    outline=True,  # bookmarks from the headings
+                )
             finally:
                 browser.close()
     return target

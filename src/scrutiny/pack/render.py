@@ -11,6 +11,7 @@ from traitlets.config import Config
 
 from scrutiny.pack import svg
 from scrutiny.pack.stylesheet import STYLESHEET
+from scrutiny.pack.tables import accessible_tables
 
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
 # Code-only cells with nothing to show; papermill gives the injected one a random id, which
@@ -32,9 +33,24 @@ OFFLINE_PAGE = """{%- extends 'index.html.j2' -%}
 {%- endblock notebook_css -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block body_header -%}
+<body class="jp-Notebook" data-jp-theme-light="true" data-jp-theme-name="JupyterLab Light">
+<a class="skip-link" href="#main">Skip to main content</a>
+<nav class="pack-nav" aria-label="Evidence pack">
+<a href="index.html">Evidence pack {{ resources.quarter }}: all claims</a>
+· <a href="accessibility.html">Accessibility</a>
+</nav>
+<main id="main">
+{%- endblock body_header -%}
+{%- block data_html scoped -%}
+<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output {{ extra_class }}"
+     data-mime-type="text/html">
+{{ output.data['text/html'] | accessible_tables(cell.metadata.get('caption')) }}
+</div>
+{%- endblock data_html -%}
 {%- block data_svg scoped -%}
 <div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
-{{ output.data['image/svg+xml'] | compact_svg }}
+{{ output.data['image/svg+xml'] | compact_svg | chart_figure }}
 </div>
 {%- endblock data_svg -%}
 """
@@ -51,16 +67,34 @@ def exporter() -> HTMLExporter:
         exclude_output_prompt=True,
     )
     html.register_filter("compact_svg", svg.compact)
+    html.register_filter("chart_figure", svg.figure)
+    html.register_filter("accessible_tables", accessible_tables)
     html.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={RESULT_TAG, *PARAMETER_TAGS}), enabled=True
     )
     return html
 
 
-def render_html(notebook: Path, title: str) -> Path:
+def page_title(node, name: str) -> str:
+    """A title naming what the page tests (unique in the pack), from its own result cell."""
+    parameters = node.metadata.get("papermill", {}).get("parameters", {})
+    pack = f"evidence pack {parameters.get('quarter', '')}".strip()
+    for cell in node.cells:
+        if RESULT_TAG in cell.metadata.get("tags", []):
+            result = next(iter(cell.outputs[0].data.values()), {}) if cell.outputs else {}
+            if "subject" in result:
+                return f"Claim check: {result['subject']} ({result['claim']}), {pack}"
+    if name == "scorecard":
+        return f"Scorecard: {parameters.get('la_name')} against its neighbours, {pack}"
+    return f"{name}, {pack}"
+
+
+def render_html(notebook: Path) -> Path:
     node = nbformat.read(notebook, as_version=4)
-    node.metadata["title"] = title
-    body, _ = exporter().from_notebook_node(node, resources={"stylesheet": STYLESHEET})
+    node.metadata["title"] = page_title(node, notebook.stem)
+    quarter = node.metadata.get("papermill", {}).get("parameters", {}).get("quarter", "")
+    resources = {"stylesheet": STYLESHEET, "quarter": quarter}
+    body, _ = exporter().from_notebook_node(node, resources=resources)
     target = notebook.with_suffix(".html")
     target.write_text(body, encoding="utf-8")
     return target

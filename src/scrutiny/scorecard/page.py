@@ -26,7 +26,7 @@ from scrutiny.scorecard.table import NO_903, build_scorecard, rate_population, s
 
 MIMETYPE = "application/vnd.scrutiny.scorecard+json"
 INDICATORS = "evidence/indicators.yml"
-RAG_COLOURS = {"green": "#2a9d8f", "amber": "#f4a261", "red": "#e63946"}
+RAG_COLOURS = charts.RAG_COLOURS
 
 
 @dataclass
