@@ -47,7 +47,7 @@ STRUCTURE = """() => {
   const home = location.pathname.endsWith("/index.html") ? "accessibility.html" : "index.html";
   if (!document.querySelector(`a[href="${home}"]`)) problems.push(`no link to ${home}`);
   for (const verdict of document.querySelectorAll(".verdict")) {
-    if (!/supported|testable|data issue/.test(text(verdict))) {
+    if (!/supported|consistent|testable|data issue/.test(text(verdict))) {
       problems.push(`verdict shown without words: ${verdict.outerHTML.slice(0, 80)}`);
     }
   }

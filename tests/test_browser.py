@@ -164,7 +164,9 @@ def test_pdf_prints_the_index_and_every_claim(chromium_present, verdicts, tmp_pa
     assert pages >= len(verdicts) + 1  # the index, then at least a sheet per claim
     assert re.search(rb"/StructTreeRoot\s+\d+ 0 R", data), "the PDF is not tagged"
     assert re.search(rb"/MarkInfo\s*<<[^>]*/Marked true", data)
-    assert re.search(rb"/S /Figure\b", data) and re.search(rb"/Alt \(Claims by verdict\)", data)
+    assert re.search(rb"/S /Figure\b", data) and re.search(
+        rb"/Alt \(Claims by verdict on real evidence\)", data
+    )
     assert re.search(rb"/Title\s*\(Evidence pack 2022Q1\)", data), "the PDF has no title"
     assert b"/Outlines" in data
     ARTIFACTS.mkdir(exist_ok=True)
