@@ -182,3 +182,24 @@ def test_unreadable_register(tmp_path):
     path.write_text("claims: [unclosed")
     with pytest.raises(ConfigError, match="cannot read the claim register"):
         load_register(path, KNOWN_METRICS)
+
+
+def test_an_edited_register_is_seen_without_restarting_the_kernel(tmp_path):
+    from scrutiny.notebook import register_at
+
+    path = tmp_path / "claims.yml"
+    text = (ROOT / "evidence" / "claims.yml").read_text()
+    path.write_text(text)
+    assert register_at(path).get("dental-66").subject.startswith("children looked after")
+    path.write_text(text.replace("with a dental check", "seen by a dentist"))
+    assert register_at(path).get("dental-66").subject.endswith("seen by a dentist")
+
+
+def test_an_edited_groups_file_is_seen_without_restarting(tmp_path):
+    from scrutiny.groups import load_groups
+
+    path = tmp_path / "groups.yml"
+    path.write_text("mine:\n  definition: one\n  place: [U1]\n")
+    assert load_groups(path)["mine"].place == frozenset({"U1"})
+    path.write_text("mine:\n  definition: one\n  place: [U2]\n")
+    assert load_groups(path)["mine"].place == frozenset({"U2"})

@@ -22,10 +22,11 @@ import pytest
 import yaml
 from tiny_project import SCRUTINY, file_hashes, make_project, project_env, scrutiny
 
+from scrutiny.contract import RESULT_MIMETYPE as RESULT
+
 pytestmark = pytest.mark.slow
 
 CLAIMS = ["cla-reduction-19-5", "adoptions-tees-valley"]
-RESULT = "application/vnd.scrutiny.result+json"
 
 
 @pytest.fixture(scope="module")

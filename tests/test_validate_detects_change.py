@@ -21,6 +21,7 @@ import nbformat
 import pandas as pd
 import pytest
 
+from scrutiny.contract import RESULT_MIMETYPE as RESULT
 from scrutiny.pack.execute import read_result
 
 pytestmark = pytest.mark.slow
@@ -30,7 +31,7 @@ PACK = ROOT / "rendered" / "2022Q1"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 CHANGED = "cla-reduction-19-5"  # measures the count on 2020-11-30
 UNAFFECTED = "dental-66"  # a 12-month cohort: a child in care under 12 months is not in it
-RESULT = "application/vnd.scrutiny.result+json"
+
 COUNT_DATE = pd.Timestamp("2020-11-30")
 FAILED_CELL = re.compile(r"^FAILED (\S+\.ipynb)::Cell (\d+)", re.MULTILINE)
 

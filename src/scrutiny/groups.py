@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from scrutiny.errors import ConfigError
+from scrutiny.hashing import file_sha256
 
 DEFAULT_GROUPS = "scrutiny/groups.yml (built in)"
 _KEYS = {"definition", "place", "place_provider"}
@@ -36,12 +37,16 @@ class PlacementGroup:
 
 
 def load_groups(path: str | Path | None = None) -> dict[str, PlacementGroup]:
-    """The placement groups in `path`, or the built-in groups.yml when None."""
-    return _load(None if path is None else str(Path(path).resolve()))
+    """The placement groups in `path`, or the built-in groups.yml when None. Cached by the
+    file's content, so an analyst who edits it sees the edit without restarting the kernel."""
+    if path is None:
+        return _load(None, "")
+    path = Path(path).resolve()
+    return _load(str(path), file_sha256(path) if path.is_file() else "")
 
 
 @cache
-def _load(path: str | None) -> dict[str, PlacementGroup]:
+def _load(path: str | None, content: str) -> dict[str, PlacementGroup]:
     if path is None:
         source = DEFAULT_GROUPS
         text = resources.files("scrutiny").joinpath("groups.yml").read_text("utf-8")

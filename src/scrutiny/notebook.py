@@ -20,16 +20,21 @@ from scrutiny import __version__, charts
 from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
+from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 from scrutiny.verdicts import MEANINGS
 
-RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
 COLOURS = charts.VERDICT_COLOURS
 
 
-@cache
 def register_at(path: Path):
+    """The register, cached by its content: an edit in JupyterLab is seen on the next run."""
+    return _register(path, file_sha256(path) if path.is_file() else "")
+
+
+@cache
+def _register(path: Path, content: str):
     return load_register(path, KNOWN_METRICS)
 
 

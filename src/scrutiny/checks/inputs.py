@@ -7,12 +7,11 @@ from functools import cached_property
 from pathlib import Path
 
 from scrutiny import ssda903
+from scrutiny.contract import SYNTHETIC_MARKER
 from scrutiny.errors import DataError, UnusableInput
 from scrutiny.paths import project_root, resolve
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import ILLUSTRATIVE, REAL
-
-SYNTHETIC_MARKER = "SYNTHETIC"  # a file `scrutiny synth` writes beside the demo's years
 
 
 def is_synthetic(data_903: Path) -> bool:

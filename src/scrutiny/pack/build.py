@@ -15,6 +15,7 @@ from pathlib import Path
 from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
 from scrutiny.claims import Register, load_register
+from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
@@ -33,9 +34,6 @@ from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.published import load_extract
-
-RESULT = "application/vnd.scrutiny.result+json"
-SCORECARD = "application/vnd.scrutiny.scorecard+json"
 
 
 class BuildFailed(ScrutinyError):
@@ -290,9 +288,9 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
 def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
     """index.html, verdicts.json and manifest.json from the executed notebooks' results."""
     claims = [job.name for job in plan.planned if job.name != "scorecard"]
-    results = [read_result(build / f"{name}.ipynb", RESULT) for name in claims]
+    results = [read_result(build / f"{name}.ipynb", RESULT_MIMETYPE) for name in claims]
     scorecard_nb = build / "scorecard.ipynb"
-    scorecard = read_result(scorecard_nb, SCORECARD) if scorecard_nb.exists() else None
+    scorecard = read_result(scorecard_nb, SCORECARD_MIMETYPE) if scorecard_nb.exists() else None
     extract = load_extract(resolve(plan.params["published_extract"], plan.root))
     index.render_index(
         build,

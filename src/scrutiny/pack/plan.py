@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny.cache import cache_key
+from scrutiny.contract import INDICATORS
 from scrutiny.hashing import file_sha256
 from scrutiny.params import notebook_parameters
 from scrutiny.paths import resolve
-from scrutiny.scorecard.page import INDICATORS
 
 CLAIM_NOTEBOOK = "notebooks/claim.ipynb"
 SCORECARD_NOTEBOOK = "notebooks/scorecard.ipynb"

@@ -9,11 +9,11 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
+from scrutiny.contract import RESULT_TAG
 from scrutiny.pack import svg
 from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.pack.tables import accessible_tables
 
-RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
 # Code-only cells with nothing to show; papermill gives the injected one a random id, which
 # would make two renders of the same notebook differ.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}

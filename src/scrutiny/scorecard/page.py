@@ -17,6 +17,7 @@ from IPython.display import HTML, Markdown, display
 from scrutiny import charts
 from scrutiny.cache import cache_key
 from scrutiny.checks.inputs import Inputs
+from scrutiny.contract import INDICATORS, SCORECARD_MIMETYPE
 from scrutiny.hashing import file_sha256
 from scrutiny.published import Extract
 from scrutiny.scorecard.chart import small_multiples
@@ -24,8 +25,6 @@ from scrutiny.scorecard.history import published_history
 from scrutiny.scorecard.indicators import Indicator, collection_year, load_indicators
 from scrutiny.scorecard.table import NO_903, build_scorecard, rate_population, scorecard_summary
 
-MIMETYPE = "application/vnd.scrutiny.scorecard+json"
-INDICATORS = "evidence/indicators.yml"
 RAG_COLOURS = charts.RAG_COLOURS
 
 
@@ -228,7 +227,7 @@ def emit_summary(page: ScorecardPage) -> None:
     """The summary as JSON in the notebook's outputs: the pack's index shows it."""
     shown = current_text(page)[0] if page.status_903 else None
     summary = scorecard_summary(page.card, page.edition, page.synthetic, shown)
-    display({MIMETYPE: summary}, raw=True)
+    display({SCORECARD_MIMETYPE: summary}, raw=True)
 
 
 def number(value: float | None) -> str:

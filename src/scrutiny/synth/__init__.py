@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scrutiny.contract import SYNTHETIC_MARKER
 from scrutiny.synth.authority import Authority, simulate
 from scrutiny.synth.population import default_children
 from scrutiny.synth.returns import collection_year
@@ -38,7 +39,7 @@ def generate(
     """Simulate the authority and write one folder of CSVs per collection year under `out`."""
     authority = simulate(seed, children, first_year, last_year)
     Path(out).mkdir(parents=True, exist_ok=True)
-    marker = Path(out) / "SYNTHETIC"
+    marker = Path(out) / SYNTHETIC_MARKER
     marker.write_text(
         "Fictional children from `scrutiny synth`: every pack page built on this "
         "folder says the 903 figures are synthetic.\n"
