@@ -31,7 +31,15 @@ def test_json_output(data, capsys):
     code = main(["measure", "starters-newborn", "--data", str(data), "--year", "2021", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert list(out) == ["metric", "params", "value", "numerator", "denominator", "notes"]
+    assert list(out) == [
+        "metric",
+        "params",
+        "value",
+        "numerator",
+        "denominator",
+        "notes",
+        "breakdown",
+    ]
     assert out["metric"] == "starters-newborn"
     assert out["params"] == {
         "start": "2020-04-01",
@@ -116,3 +124,11 @@ def test_help_lists_every_command(capsys):
     out = capsys.readouterr().out
     for command in ("check-disclosure", "claims", "measure", "pack", "validate"):
         assert command in out
+
+
+def test_json_carries_the_breakdown(data, capsys):
+    args = ["measure", "cla-by-ethnicity", "--data", str(data), "--at", "2021-03-31", "--json"]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    white = next(row for row in out["breakdown"] if row["group"] == "White")
+    assert (out["value"], white["children"], white["percent"]) == (2.0, 2, 100.0)

@@ -13,7 +13,7 @@ from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, measure, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, to_date
 
-JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes")
+JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes", "breakdown")
 OPTIONS = {  # how each measure() parameter is given on the command line
     "at": "--at DATE",
     "start": "--from DATE",
