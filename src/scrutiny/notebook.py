@@ -185,6 +185,20 @@ def show_chart(check: ClaimCheck):
     return chart
 
 
+def show_trace(check: ClaimCheck) -> pd.DataFrame | None:
+    """Published figures that reproduce the claimed numbers, closest in subject first."""
+    found = check.traced()
+    if found.empty:
+        display(
+            Markdown(
+                "No published figure for the authority, its region or England reproduces the "
+                "claimed numbers at the precision they were written with."
+            )
+        )
+        return None
+    return found.set_index(["claimed", "what"])
+
+
 def show_notes(check: ClaimCheck) -> None:
     notes = check.notes() or ["none"]
     items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)

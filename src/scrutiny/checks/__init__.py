@@ -23,9 +23,11 @@ from scrutiny.checks.sentence import sentence, shown_context
 from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Claim, Figure
 from scrutiny.metrics import to_date
+from scrutiny.published.trace import trace
 from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, apply_brackets, claim_verdict
 
 KNOWN_METRICS = set(metrics.METRICS) | set(QUERIES)
+RANKS = {"dfe-rank", "dfe-rank-among"}  # a rank of 2 is not a figure to look for
 
 __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
 
@@ -144,6 +146,27 @@ class ClaimCheck:
                 return local_chart(family, self.inputs)
             return national_chart(family, self.inputs)
         return None
+
+    def traced(self) -> pd.DataFrame:
+        """Published figures that reproduce each number the claim states (ranks aside), years
+        ended before the claim was made: where the panel's number may have come from."""
+        said = dict.fromkeys(
+            f.claimed
+            for f in self.claim.figures
+            if f.claimed and f.source != "none" and f.metric not in RANKS
+        )
+        tables = [
+            trace(
+                self.inputs.extract,
+                claimed,
+                self.claim.subject,
+                self.inputs.la_code,
+                self.claim.said_on,
+            ).assign(claimed=claimed)
+            for claimed in said
+        ]
+        found = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame()
+        return found
 
     def notes(self) -> list[str]:
         return [f"{m.figure.label}: {note}" for m in self.measurements for note in m.notes]

@@ -11,7 +11,7 @@ from pathlib import Path
 from scrutiny.claimtext.conflicts import Conflict, find_conflicts
 from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
-from scrutiny.errors import UnusableInput
+from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -34,17 +34,61 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
             help="YAML mapping short ids to files ({FR: {file: NAME, title: ...}}, "
             "optionally under a `documents:` key, as in evidence/claims.yml)",
         )
+    trace = actions.add_parser(
+        "trace", help="published figures that reproduce a claimed number (where it came from)"
+    )
+    trace.add_argument("claimed", help='the number as written, e.g. "23%%", "-19.5%%" or 702')
+    trace.add_argument(
+        "--subject", required=True, help='what it is about, e.g. "children looked after"'
+    )
+    trace.add_argument("--la", default="E06000002", help="LA code or name (default E06000002)")
+    trace.add_argument(
+        "--published", type=Path, help="the published extract (default: the project's)"
+    )
+    trace.add_argument("--before", type=_day, help="only years ended before this date (YYYY-MM-DD)")
+    trace.add_argument("--json", action="store_true", help="print JSON for other tools")
     return parser
+
+
+def _day(text: str):
+    from scrutiny.metrics import to_date
+
+    try:
+        return to_date(text, "--before")
+    except ScrutinyError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args: argparse.Namespace) -> int:
     if args.claims_action == "extract":
         return _extract(args)
+    if args.claims_action == "trace":
+        return _trace(args)
     conflicts = find_conflicts(args.paths, args.documents)
     if args.json:
         print(json.dumps([c.to_dict() for c in conflicts], indent=2, ensure_ascii=False))
     else:
         print(render_conflicts(conflicts))
+    return 0
+
+
+def _trace(args: argparse.Namespace) -> int:
+    """Every published figure that reproduces the number, closest in subject first."""
+    from scrutiny.claims import parse_number
+    from scrutiny.published import load_extract
+    from scrutiny.published.trace import sentence, trace
+
+    try:
+        parse_number(args.claimed)
+    except ValueError as error:
+        raise ConfigError(f"claims trace: {error}") from None
+    found = trace(load_extract(args.published), args.claimed, args.subject, args.la, args.before)
+    if args.json:
+        print(json.dumps(found.to_dict(orient="records"), indent=2, ensure_ascii=False))
+    elif found.empty:
+        print(f"no published figure for {args.la}, its region or England reproduces {args.claimed}")
+    else:
+        print("\n".join(sentence(row, args.claimed) for _, row in found.iterrows()))
     return 0
 
 
