@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny import __version__, ssda903
-from scrutiny.errors import ConfigError, DataError, Problem
+from scrutiny.errors import ConfigError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 from scrutiny.ssda903.dataset import empty_table
@@ -81,7 +81,7 @@ def load_cached(path: str | Path, columns: Columns | None = None) -> ssda903.Dat
     """
     report = inspect_cached(path, columns)
     if report.errors:
-        raise DataError(report.errors, str(path))
+        raise ssda903.data_error(report)
     return report.dataset
 
 

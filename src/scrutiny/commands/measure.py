@@ -9,7 +9,8 @@ from datetime import date
 
 from scrutiny.bounds import check_date, check_year
 from scrutiny.cache import load_cached
-from scrutiny.errors import ConfigError
+from scrutiny.commands.validate import add_show_values
+from scrutiny.errors import ConfigError, DataError
 from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, to_date
@@ -47,6 +48,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--max-age-days", type=int, metavar="N", help="starters-newborn age")
     parser.add_argument("--groups", metavar="FILE", help="your own placement groups YAML")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_show_values(parser)
     return parser
 
 
@@ -92,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
     spec, arguments = resolve(args.metric, FLAGS, **params)  # fails before any data is read
     if not args.data:
         raise ConfigError("--data PATH is required: the 903 extract to measure")
-    dataset = load_cached(args.data, spec.reads)  # only the columns this metric reads
+    try:
+        dataset = load_cached(args.data, spec.reads)  # only the columns this metric reads
+    except DataError as error:
+        error.show_values = args.show_values
+        raise
     result = spec.function(dataset, **arguments)
     if args.json:
         print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))
