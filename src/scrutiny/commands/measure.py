@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from datetime import date
+from collections.abc import Callable
 
 from scrutiny.bounds import check_date, check_year
 from scrutiny.cache import load_cached
@@ -52,28 +52,25 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return parser
 
 
-def iso_date(text: str) -> date:
-    try:
-        day = to_date(text)
-    except ConfigError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-    return within_bounds(check_date, day)
+def checked(parse: Callable, check: Callable, form: str) -> Callable:
+    """An argparse type: `parse` the text, then `check` it against the sane years; argparse
+    names the flag in either error."""
+
+    def convert(text: str):
+        try:
+            value = parse(text)
+        except (ConfigError, ValueError):
+            raise argparse.ArgumentTypeError(f"not {form}: {text!r}") from None
+        try:
+            return check(value)
+        except ConfigError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
 
 
-def collection_year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
-    return within_bounds(check_year, year)
-
-
-def within_bounds(check, value):
-    """An argparse type error (naming the flag) for a value outside the sane years."""
-    try:
-        return check(value)
-    except ConfigError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+iso_date = checked(to_date, check_date, "a date in YYYY-MM-DD form")
+collection_year = checked(int, check_year, "a year")
 
 
 def run(args: argparse.Namespace) -> int:
