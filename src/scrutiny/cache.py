@@ -27,7 +27,8 @@ from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 from scrutiny.ssda903.dataset import empty_table
 
-FORMAT = "2"
+FORMAT = "1"  # of the inputs' key, which the pack's provenance shows: changing it moves every page
+LAYOUT = "2"  # of an entry's files (2: the report stored with the tables)
 Columns = Mapping[str, tuple[str, ...]]  # table -> the only columns to read
 
 
@@ -59,9 +60,10 @@ def reader_hash() -> str:
 
 
 def entry_key(path: Path) -> str:
-    """The entry's name: the inputs' key, the reader's source, and the path as given (which
-    the tables record)."""
-    return hashlib.sha256(f"{cache_key(path)}|{reader_hash()}|{path}".encode()).hexdigest()[:32]
+    """The entry's name: the inputs' key, the entry layout, the reader's source, and the path
+    as given (which the tables record)."""
+    key = f"{cache_key(path)}|{LAYOUT}|{reader_hash()}|{path}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:
