@@ -86,7 +86,7 @@ def test_bad_date(data, capsys):
 
 def test_wrong_option_for_the_metric(data, capsys):
     assert main(["measure", "starters", "--data", str(data), "--at", "2021-03-31"]) == 2
-    assert "starters does not take at" in capsys.readouterr().err
+    assert "starters does not take --at" in capsys.readouterr().err
 
 
 def test_data_is_required(capsys):

@@ -18,6 +18,7 @@ UPN = "Z999999999001"
 HOME = "ZZ9 9ZZ"
 PLACEMENT = "ZZ9 9ZY"
 DOB = "2010-05-17"
+NUMERIC_ID = "101234"
 LEAKS = {
     "child id": CHILD_ID,
     "UPN": UPN,
@@ -28,10 +29,15 @@ LEAKS = {
 
 @pytest.fixture(scope="module")
 def data_903(tmp_path_factory) -> Path:
-    header = [child(CHILD_ID, DOB) | {"UPN": UPN}, child("CANARYCHILD0002", "2012-09-30")]
+    header = [
+        child(CHILD_ID, DOB) | {"UPN": UPN},
+        child("CANARYCHILD0002", "2012-09-30"),
+        child(NUMERIC_ID, "2011-07-13"),
+    ]
     episodes = [
         episode(CHILD_ID, "2020-04-15") | {"HOME_POST": HOME, "PL_POST": PLACEMENT},
         episode("CANARYCHILD0002", "2020-06-11"),
+        episode(NUMERIC_ID, "2020-06-12"),
     ]
     return write_903(
         tmp_path_factory.mktemp("903"), {2021: {"header": header, "episodes": episodes}}
@@ -121,3 +127,96 @@ def test_check_disclosure_on_a_missing_folder_says_so(tmp_path, data_903):
     result = check_disclosure(tmp_path / "no-pack", data_903)
     assert result.returncode == 2
     assert "no such pack folder" in result.stderr
+
+
+# Issue 24 item 3: what a reader sees, in every file of the pack. One row per planted form:
+# (file in the pack, its bytes, the line the scan must report).
+PLANTED = [
+    ("split.html", b"<td>1012<b>34</b></td>", "split.html: 1 child id(s)"),
+    ("entity.html", b"<p>&#49;01234</p>", "entity.html: 1 child id(s)"),
+    ("hex-entity.html", b"<p>&#x31;&#x30;1234</p>", "hex-entity.html: 1 child id(s)"),
+    ("no-space.html", b"<p>home ZZ99ZZ</p>", "no-space.html: 1 postcode(s)"),
+    ("nbsp.html", b"<p>ZZ9&nbsp;9ZZ</p>", "nbsp.html: 1 postcode(s)"),
+    ("split-postcode.svg", b"<svg><text>ZZ9 <tspan>9ZZ</tspan></text></svg>", "1 postcode(s)"),
+    ("chart.svg", b"<svg><text>17/05/2010</text></svg>", "chart.svg: 1 date of birth(s)"),
+    ("X.HTML", f"<p>{CHILD_ID}</p>".encode(), "X.HTML: 1 child id(s)"),
+    ("ids.csv", f"child,count\n{CHILD_ID},2\n".encode(), "ids.csv: 1 child id(s)"),
+    ("notes.txt", f"UPN {UPN}".encode(), "notes.txt: 1 UPN(s)"),
+    ("README", f"{CHILD_ID}".encode(), "README: 1 child id(s)"),
+    ("latin1.csv", f"caf\xe9,{CHILD_ID}".encode("cp1252"), "latin1.csv: 1 child id(s)"),
+    ("utf16.txt", f"{CHILD_ID}".encode("utf-16"), "utf16.txt: 1 child id(s)"),
+    ("alt.html", f'<img alt="{CHILD_ID}">'.encode(), "alt.html: 1 child id(s)"),
+    ("escaped.json", b'{"x": "\\u0031\\u00301234"}', "escaped.json: 1 child id(s)"),
+    ("cell.ipynb", b'{"outputs": ["<td>1012<b>34</b></td>"]}', "cell.ipynb: 1 child id(s)"),
+    ("deep/er/page.html", f"<p>{UPN}</p>".encode(), "deep/er/page.html: 1 UPN(s)"),
+    (f"{NUMERIC_ID}.html", b"<p>2 children</p>", "[child id].html: 1 child id(s)"),
+]
+# Not identifiers to a reader: CSS, and two numbers in separate cells.
+UNSEEN = [
+    ("style.html", f"<style>.x {{ z-index: {NUMERIC_ID} }}</style><p>2</p>".encode()),
+    ("cells.html", b"<table><tr><td>10</td><td>1234</td></tr></table>"),
+    ("pixel.png", b"\x89PNG\r\n\x00\x00" + NUMERIC_ID.encode()),
+]
+
+
+def run_check(pack: Path, data_903: Path, capsys) -> tuple[int, str]:
+    from scrutiny.cli import main
+
+    code = main(["check-disclosure", str(pack), "--data", str(data_903)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize(("name", "content", "line"), PLANTED, ids=[p[0] for p in PLANTED])
+def test_planted_identifier_is_found_as_a_reader_sees_it(
+    tmp_path, data_903, capsys, name, content, line
+):
+    pack = clean_pack(tmp_path / "pack")
+    (pack / name).parent.mkdir(parents=True, exist_ok=True)
+    (pack / name).write_bytes(content)
+    code, text = run_check(pack, data_903, capsys)
+    assert (code, line in text) == (1, True), text
+    for identifier in (CHILD_ID, UPN, NUMERIC_ID, HOME, "ZZ99ZZ", "17/05/2010"):
+        assert identifier not in text
+
+
+@pytest.mark.parametrize(("name", "content"), UNSEEN, ids=[u[0] for u in UNSEEN])
+def test_what_no_reader_sees_is_not_a_hit(tmp_path, data_903, capsys, name, content):
+    pack = clean_pack(tmp_path / "pack")
+    (pack / name).write_bytes(content)
+    code, text = run_check(pack, data_903, capsys)
+    assert code == 0, text
+
+
+def test_empty_pack_is_refused(tmp_path, data_903, capsys):
+    (tmp_path / "pack").mkdir()
+    code, text = run_check(tmp_path / "pack", data_903, capsys)
+    assert (code, "holds no files, so nothing was scanned" in text) == (2, True), text
+
+
+def test_pack_of_binary_files_only_is_refused(tmp_path, data_903, capsys):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "chart.png").write_bytes(b"\x89PNG\x00")
+    code, text = run_check(tmp_path / "pack", data_903, capsys)
+    assert (code, "no text files in the pack, so nothing was scanned" in text) == (2, True)
+
+
+def test_a_directory_named_like_a_page_is_a_folder(tmp_path, data_903, capsys):
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "dir.html").mkdir()
+    code, text = run_check(pack, data_903, capsys)
+    assert (code, "3 file(s) scanned" in text) == (0, True), text
+
+
+def test_an_unreadable_file_is_refused_by_name(tmp_path, data_903, capsys, monkeypatch):
+    pack = clean_pack(tmp_path / "pack")
+    real = Path.read_bytes
+
+    def locked(path):
+        if path.name == "verdicts.json":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    code, text = run_check(pack, data_903, capsys)
+    assert (code, "cannot read verdicts.json (Permission denied)" in text) == (2, True), text

@@ -77,14 +77,14 @@ def bad_date(project, tmp_path):
     data = copy_data(project, tmp_path)
     set_cell(data / "2021" / "episodes.csv", 4, "DECOM", "31/02/2021")
     where = f"{data / '2021' / 'episodes.csv'}, row 4, column DECOM"
-    return f"data_903: {data}\n", [where, "bad-date", "31/02/2021"]
+    return f"data_903: {data}\n", [where, "bad-date", "not a date in dd/mm/YYYY"]  # no value
 
 
 def unknown_code(project, tmp_path):
     data = copy_data(project, tmp_path)
     set_cell(data / "2022" / "episodes.csv", 4, "PLACE", "Q9")
     where = f"{data / '2022' / 'episodes.csv'}, row 4, column PLACE"
-    return f"data_903: {data}\n", [where, "unknown-code", "'Q9'"]
+    return f"data_903: {data}\n", [where, "unknown-code", "not in the PLACE code list"]
 
 
 def empty_file(project, tmp_path):

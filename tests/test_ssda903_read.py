@@ -355,7 +355,9 @@ def test_validate_command_exit_codes(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "bad")]) == 1
     out = capsys.readouterr().out
     assert "ERROR bad-date x1" in out
-    assert "e.csv, row 2, column DECOM value '31/02/2020'" in out
+    assert "e.csv, row 2, column DECOM\n" in out and "31/02/2020" not in out
+    assert main(["validate", "--show-values", str(tmp_path / "bad")]) == 1
+    assert "e.csv, row 2, column DECOM value '31/02/2020'" in capsys.readouterr().out
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
     assert "no such file" in capsys.readouterr().err
 

@@ -22,13 +22,14 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny import __version__, ssda903
-from scrutiny.errors import ConfigError, DataError, Problem
+from scrutiny.errors import ConfigError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 from scrutiny.ssda903.coverage import Coverage
 from scrutiny.ssda903.dataset import empty_table
 
-FORMAT = "3"  # 3: report.json with coverage years
+FORMAT = "1"  # of the inputs' key, which the pack's provenance shows: changing it moves every page
+LAYOUT = "3"  # of an entry's files (2: the report stored with the tables; 3: coverage)
 Columns = Mapping[str, tuple[str, ...]]  # table -> the only columns to read
 
 
@@ -60,9 +61,10 @@ def reader_hash() -> str:
 
 
 def entry_key(path: Path) -> str:
-    """The entry's name: the inputs' key, the reader's source, and the path as given (which
-    the tables record)."""
-    return hashlib.sha256(f"{cache_key(path)}|{reader_hash()}|{path}".encode()).hexdigest()[:32]
+    """The entry's name: the inputs' key, the entry layout, the reader's source, and the path
+    as given (which the tables record)."""
+    key = f"{cache_key(path)}|{LAYOUT}|{reader_hash()}|{path}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:
@@ -82,7 +84,7 @@ def load_cached(path: str | Path, columns: Columns | None = None) -> ssda903.Dat
     """
     report = inspect_cached(path, columns)
     if report.errors:
-        raise DataError(report.errors, str(path))
+        raise ssda903.data_error(report)
     return report.dataset
 
 

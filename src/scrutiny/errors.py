@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 
@@ -26,8 +27,8 @@ class Problem:
             parts.append(f"column {self.column}")
         return ", ".join(parts)
 
-    def describe(self) -> str:
-        value = f" (value {self.value!r})" if self.value != "" else ""
+    def describe(self, show_value: bool = True) -> str:
+        value = f" (value {self.value!r})" if self.value != "" and show_value else ""
         return f"{self.where()}: [{self.rule}] {self.message}{value}"
 
     def to_dict(self) -> dict:
@@ -40,20 +41,51 @@ class ScrutinyError(Exception):
     exit_code = 1
 
 
-class DataError(ScrutinyError):
-    """The input can be read but breaks rules that would make a number wrong."""
+def knock_on_line(knock_on: list[Problem]) -> str:
+    """One line for the errors that follow from a file-level problem, by rule and count."""
+    rules = ", ".join(
+        f"{rule} x{n}" for rule, n in sorted(Counter(p.rule for p in knock_on).items())
+    )
+    return (
+        f"{len(knock_on)} further error(s) ({rules}) may follow from the file problem(s) "
+        "above: fix those first, then validate again"
+    )
 
-    def __init__(self, problems: list[Problem], source: str = ""):
+
+class DataError(ScrutinyError):
+    """The input can be read but breaks rules that would make a number wrong.
+
+    `show_values` is False for child-level data: messages then give rules, places and
+    counts, never a cell's value. `knock_on` are the problems (among `problems`) that follow
+    from a file-level one: the summary gives them one line.
+    """
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        source: str = "",
+        show_values: bool = True,
+        knock_on: list[Problem] | None = None,
+    ):
         self.problems = list(problems)
         self.source = source
-        super().__init__(self.summary())
+        self.show_values = show_values
+        self.knock_on = list(knock_on or [])
+        super().__init__(source)
+
+    def __str__(self) -> str:
+        return self.summary()
 
     def summary(self, limit: int = 20) -> str:
         head = f"{len(self.problems)} problem(s) in {self.source or 'the input'}:"
-        lines = [p.describe() for p in self.problems[:limit]]
-        more = len(self.problems) - limit
+        knock_on = set(self.knock_on)
+        first = [p for p in self.problems if p not in knock_on]
+        lines = [p.describe(self.show_values) for p in first[:limit]]
+        more = len(first) - limit
         if more > 0:
             lines.append(f"... and {more} more")
+        if knock_on:
+            lines.append(knock_on_line(self.knock_on))
         return "\n".join([head, *("  " + line for line in lines)])
 
 

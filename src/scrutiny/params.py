@@ -14,6 +14,7 @@ import papermill
 import yaml
 
 from scrutiny.errors import ConfigError
+from scrutiny.quarters import Quarter
 
 PACK_KEYS = {"documents_dir": "str"}
 PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
@@ -73,7 +74,18 @@ def check_params(values: dict, path: Path, types: dict[str, str]) -> list[str]:
             problems.append(
                 f"{path}: {key} must be {types[key]}, not {type(value).__name__} ({value!r})"
             )
+        elif key == "quarter":
+            problems += quarter_problems(value, str(path))
     return problems
+
+
+def quarter_problems(label: str, where: str) -> list[str]:
+    """A quarter is checked (form and sane year) before any notebook runs with it."""
+    try:
+        Quarter.parse(label)
+    except ConfigError as error:
+        return [f"{where}: {error}"]
+    return []
 
 
 def load_params(
@@ -93,6 +105,7 @@ def load_params(
         problems += check_params(values, path, types)
         merged.update(values)
     if quarter:
+        problems += quarter_problems(quarter, "--quarter")
         merged["quarter"] = quarter
     missing = sorted(set(types) - set(merged))
     if missing:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from scrutiny.bounds import check_year
 from scrutiny.errors import ConfigError
 
 LABEL = re.compile(r"^(\d{4})Q([1-4])$")
@@ -22,7 +23,8 @@ class Quarter:
         match = LABEL.match(str(label).strip())
         if not match:
             raise ConfigError(f"quarter {label!r} is not of the form 2022Q1 (year, Q, 1-4)")
-        year, number = int(match.group(1)), int(match.group(2))
+        year = check_year(int(match.group(1)), f"quarter {label}: year")
+        number = int(match.group(2))
         start = date(year, 3 * number - 2, 1)
         following = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
         return cls(f"{year}Q{number}", start, following - timedelta(days=1))

@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scrutiny.errors import UnusableInput
-from scrutiny.pack.disclosure_scan import scan_pack
-
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "check-disclosure",
         help="fail if a rendered pack holds any child identifier",
-        description="Searches every .ipynb, .html and .json file for CHILD ids, UPNs, dates "
-        "of birth and postcodes present in the 903 input; prints the file and kind "
-        "of identifier, never the identifier.",
+        description="Reads every file of the pack as a reader sees it (the text of HTML and "
+        "SVG pages, the strings of notebooks and JSON, any other text file as it is) and "
+        "searches it for the CHILD ids, UPNs, dates of birth and postcodes of the 903 input; "
+        "prints the file and kind of identifier, never the identifier.",
     )
     parser.add_argument("pack", type=Path, help="a rendered pack folder")
     parser.add_argument(
@@ -28,8 +26,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.pack.is_dir():
-        raise UnusableInput(f"{args.pack}: no such pack folder")
-    scan_pack(args.pack, args.data)
-    print(f"{args.pack}: no child identifiers from {args.data} found")
+    from scrutiny.pack.disclosure_scan import scan_pack
+
+    scanned = scan_pack(args.pack, args.data)
+    binary = f" ({scanned.binary} binary file(s) not read)" if scanned.binary else ""
+    print(
+        f"{args.pack}: {scanned.files} file(s) scanned{binary}, "
+        f"no child identifiers from {args.data} found"
+    )
     return 0

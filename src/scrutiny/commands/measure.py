@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from datetime import date
+from collections.abc import Callable
 
+from scrutiny.bounds import check_date, check_year
 from scrutiny.cache import load_cached
-from scrutiny.errors import ConfigError
+from scrutiny.commands.validate import add_show_values
+from scrutiny.errors import ConfigError, DataError
 from scrutiny.groups import load_groups
-from scrutiny.metrics import METRICS, MetricResult, measure, resolve
+from scrutiny.metrics import METRICS, MetricResult, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, to_date
 
 JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes", "breakdown")
@@ -24,6 +26,7 @@ OPTIONS = {  # how each measure() parameter is given on the command line
     "max_age_days": "--max-age-days N",
     "groups": "--groups FILE",
 }
+FLAGS = {name: option.split()[0] for name, option in OPTIONS.items() if name != PERIOD}
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -38,19 +41,36 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--at", type=iso_date, metavar="DATE", help="the date counted on")
     parser.add_argument("--from", dest="start", type=iso_date, metavar="DATE", help="first day")
     parser.add_argument("--to", dest="end", type=iso_date, metavar="DATE", help="last day")
-    parser.add_argument("--year", type=int, metavar="YYYY", help="collection year (ends 31 Mar)")
+    parser.add_argument(
+        "--year", type=collection_year, metavar="YYYY", help="collection year (ends 31 Mar)"
+    )
     parser.add_argument("--group", metavar="NAME", help="placement group (see --list)")
     parser.add_argument("--max-age-days", type=int, metavar="N", help="starters-newborn age")
     parser.add_argument("--groups", metavar="FILE", help="your own placement groups YAML")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_show_values(parser)
     return parser
 
 
-def iso_date(text: str) -> date:
-    try:
-        return to_date(text)
-    except ConfigError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+def checked(parse: Callable, check: Callable, form: str) -> Callable:
+    """An argparse type: `parse` the text, then `check` it against the sane years; argparse
+    names the flag in either error."""
+
+    def convert(text: str):
+        try:
+            value = parse(text)
+        except (ConfigError, ValueError):
+            raise argparse.ArgumentTypeError(f"not {form}: {text!r}") from None
+        try:
+            return check(value)
+        except ConfigError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
+iso_date = checked(to_date, check_date, "a date in YYYY-MM-DD form")
+collection_year = checked(int, check_year, "a year")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,11 +88,15 @@ def run(args: argparse.Namespace) -> int:
         "max_age_days": args.max_age_days,
         "groups": args.groups,
     }
-    spec, _ = resolve(args.metric, **params)  # bad parameters fail before any data is read
+    spec, arguments = resolve(args.metric, FLAGS, **params)  # fails before any data is read
     if not args.data:
         raise ConfigError("--data PATH is required: the 903 extract to measure")
-    dataset = load_cached(args.data, spec.reads)  # only the columns this metric reads
-    result = measure(dataset, args.metric, **params)
+    try:
+        dataset = load_cached(args.data, spec.reads)  # only the columns this metric reads
+    except DataError as error:
+        error.show_values = args.show_values
+        raise
+    result = spec.function(dataset, **arguments)
     if args.json:
         print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))
     else:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from scrutiny import synth
+from scrutiny.bounds import check_year
 from scrutiny.errors import UnusableInput
 
 
@@ -36,6 +37,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_year(args.first_year, "--first-year")
+    check_year(args.last_year, "--last-year")
     if args.last_year < args.first_year:
         raise UnusableInput(
             f"--last-year {args.last_year} is before --first-year {args.first_year}"

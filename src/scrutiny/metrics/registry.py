@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scrutiny.bounds import check_date, check_year
 from scrutiny.errors import ConfigError
 from scrutiny.groups import find_group
 from scrutiny.metrics import health, missing, permanence, placements, population, starters
@@ -42,10 +43,13 @@ class MetricSpec:
             names = (names - {PERIOD}) | {"start", "end", "year"}
         return names
 
-    def signature(self) -> str:
-        """Parameters as a reader sees them, e.g. `start, end | year, max_age_days=6`."""
-        parts = ["start, end | year" if p == PERIOD else p for p in self.params]
-        parts += [f"{name}={default}" for name, default in self.optional.items()]
+    def signature(self, spelling: dict[str, str] | None = None) -> str:
+        """Parameters as a reader sees them, e.g. `start, end | year, max_age_days=6`, each
+        name as `spelling` gives it (the CLI's flags)."""
+        say = (spelling or {}).get
+        period = f"{say('start', 'start')}, {say('end', 'end')} | {say('year', 'year')}"
+        parts = [period if p == PERIOD else say(p, p) for p in self.params]
+        parts += [f"{say(name, name)}={default}" for name, default in self.optional.items()]
         return ", ".join(parts)
 
 
@@ -255,57 +259,70 @@ def reached_days(arguments: dict) -> list[date]:
     return days
 
 
-def resolve(name: str, **params) -> tuple[MetricSpec, dict]:
+def resolve(name: str, spelling: dict[str, str] | None = None, **params) -> tuple[MetricSpec, dict]:
     """Check `params` against metric `name`; the spec and its function's arguments.
 
     Parameters given as None count as absent. Raises ConfigError on an unknown metric,
-    a missing or unknown parameter, or a value of the wrong kind.
+    a missing or unknown parameter, or a value of the wrong kind or outside the sane years;
+    messages name each parameter as `spelling` gives it (the CLI passes its flags).
     """
     spec = METRICS.get(name)
     if spec is None:
         raise ConfigError(f"unknown metric {name!r}; known metrics: {', '.join(METRICS)}")
+    spelling = spelling or {}
+
+    def say(param: str) -> str:
+        return spelling.get(param, param)
+
     given = {key: value for key, value in params.items() if value is not None}
     unknown = sorted(set(given) - spec.accepts())
+    signature = spec.signature(spelling)
     if unknown:
-        raise ConfigError(
-            f"{name} does not take {', '.join(unknown)}; its parameters: {spec.signature()}"
-        )
+        listed = ", ".join(say(p) for p in unknown)
+        raise ConfigError(f"{name} does not take {listed}; its parameters: {signature}")
     arguments: dict[str, object] = {}
     for param in spec.params:
         if param == PERIOD:
-            arguments["period"] = _period(name, given)
+            arguments["period"] = _period(name, given, say)
         elif param not in given:
-            raise ConfigError(f"{name} needs {param}; its parameters: {spec.signature()}")
+            raise ConfigError(f"{name} needs {say(param)}; its parameters: {signature}")
         else:
-            arguments[param] = _convert(param, given[param])
+            arguments[param] = _convert(param, given[param], say(param))
     for param, default in spec.optional.items():
-        arguments[param] = _convert(param, given.get(param, default))
+        arguments[param] = _convert(param, given.get(param, default), say(param))
     if "start" in arguments and arguments["start"] > arguments["end"]:
-        raise ConfigError(f"{name}: start {arguments['start']} is after end {arguments['end']}")
+        raise ConfigError(
+            f"{name}: {say('start')} {arguments['start']} is after {say('end')} {arguments['end']}"
+        )
     if "group" in arguments:
         find_group(arguments["group"], arguments.get("groups"))
     return spec, arguments
 
 
-def _period(name: str, given: dict) -> Period:
+def _period(name: str, given: dict, say: Callable[[str], str]) -> Period:
+    start, end, year = say("start"), say("end"), say("year")
     has_dates = "start" in given or "end" in given
     if "year" in given and has_dates:
-        raise ConfigError(f"{name}: give either start and end, or year, not both")
+        raise ConfigError(f"{name}: give either {start} and {end}, or {year}, not both")
     if "year" in given:
-        return Period.collection_year(_convert("year", given["year"]))
+        return Period.collection_year(_convert("year", given["year"], year))
     if "start" in given and "end" in given:
-        period = Period(_convert("start", given["start"]), _convert("end", given["end"]))
+        period = Period(
+            _convert("start", given["start"], start), _convert("end", given["end"], end)
+        )
         if period.start > period.end:
-            raise ConfigError(f"{name}: start {period.start} is after end {period.end}")
+            raise ConfigError(f"{name}: {start} {period.start} is after {end} {period.end}")
         return period
-    raise ConfigError(f"{name} needs a period: start and end (inclusive dates), or year")
+    raise ConfigError(f"{name} needs a period: {start} and {end} (inclusive dates), or {year}")
 
 
-def _convert(param: str, value: object) -> object:
+def _convert(param: str, value: object, what: str) -> object:
     if param in ("at", "start", "end"):
-        return to_date(value, param)
-    if param in ("year", "max_age_days"):
-        return _whole_number(param, value)
+        return check_date(to_date(value, what), what)
+    if param == "year":
+        return check_year(_whole_number(what, value), what)
+    if param == "max_age_days":
+        return _whole_number(what, value)
     if param == "group":
         return str(value)
     if param == "groups":

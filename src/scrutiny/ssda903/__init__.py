@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrutiny.errors import DataError, Problem
+from scrutiny.ssda903.causes import knock_on
 from scrutiny.ssda903.clean import clean
 from scrutiny.ssda903.coverage import coverage_of
 from scrutiny.ssda903.dataset import Dataset, schema
 from scrutiny.ssda903.read import read_path
 from scrutiny.ssda903.validate import validate
 
-__all__ = ["Dataset", "Report", "inspect", "load", "schema"]
+__all__ = ["Dataset", "Report", "data_error", "inspect", "load", "schema"]
 
 
 @dataclass
@@ -52,5 +53,10 @@ def load(path: str | Path) -> Dataset:
     """The clean dataset, or DataError listing every problem that would make a number wrong."""
     report = inspect(path)
     if report.errors:
-        raise DataError(report.errors, str(path))
+        raise data_error(report)
     return report.dataset
+
+
+def data_error(report: Report) -> DataError:
+    """The report's errors, first causes first; values hidden, as they are child-level."""
+    return DataError(report.errors, report.source, False, knock_on(report.errors))

@@ -46,7 +46,8 @@ def decode(path: Path) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as error:
         row = data[: error.start].count(b"\n") + 1
         byte = data[error.start : error.start + 1].hex()
-        message = f"file is not UTF-8 (byte 0x{byte}); save it as 'CSV UTF-8'"
+        found = "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else f"byte 0x{byte}"
+        message = f"file is not UTF-8 ({found}); save it as 'CSV UTF-8'"
         return None, Problem("encoding", message, file=str(path), row=row)
 
 
