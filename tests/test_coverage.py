@@ -43,7 +43,7 @@ def test_first_and_last_covered_days_are_answered(dataset):
     [
         ({"at": "2019-03-31"}, "the 2019 return"),  # one day before the first return
         ({"at": "2021-04-01"}, "the 2022 return"),  # one day after the last
-        ({"at": "9999-12-31"}, "the 10000 return"),
+        ({"at": "2100-12-31"}, "the 2101 return"),
     ],
 )
 def test_a_date_outside_is_refused_naming_the_return(dataset, params, needs):
