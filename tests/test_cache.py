@@ -31,6 +31,12 @@ PARAMS = {
     "cla-change-month-average": {"start": "2021-03-31", "end": "2022-03-31"},
     "placement-count-min": {"start": "2021-04-30", "end": "2022-03-31", "group": "external"},
     "placement-count-max": {"start": "2021-04-30", "end": "2022-03-31", "group": "external"},
+    "placement-share-change": {
+        "start": "2021-03-31",
+        "end": "2022-03-31",
+        "group": "in-house-fostering",
+        "within": "fostering",
+    },
 }
 
 

@@ -62,3 +62,35 @@ def test_incidents_a_month(dataset):
     result = measure(dataset, "missing-incidents-monthly", start="2021-05-01", end="2021-07-31")
     assert (result.numerator, result.denominator) == (3, 3)
     assert result.value == 1.0
+
+
+def test_in_house_share_of_foster_placements(tmp_path):
+    # 31 Dec 2020: in-house (U4, PR1) children 1 and 2, agency (U4, PR4) child 3 and 4: 50%.
+    # 31 Dec 2021: child 2 has left, child 4 moved in-house: 2 of 3 = 66.7%; the count of
+    # in-house placements is unchanged (2), but their share rose 16.7 points.
+    dataset = load_903(
+        tmp_path,
+        {
+            2022: {
+                "header": [child(c, "2010-01-01") for c in "1234"],
+                "episodes": [
+                    episode("1", "2020-06-01"),
+                    episode("2", "2020-06-01", "2021-06-01", "E4A"),
+                    episode("3", "2020-06-01", provider="PR4"),
+                    episode("4", "2020-06-01", "2021-06-01", "X1", provider="PR4"),
+                    episode("4", "2021-06-01", rne="P"),
+                ],
+            }
+        },
+    )
+    result = measure(
+        dataset,
+        "placement-share-change",
+        start="2020-12-31",
+        end="2021-12-31",
+        group="in-house-fostering",
+        within="fostering",
+    )
+    assert (result.numerator, result.denominator) == (2, 3)
+    assert result.value == pytest.approx(200 / 3 - 50)
+    assert result.breakdown["percent"].round(1).tolist() == [50.0, 66.7]

@@ -33,6 +33,12 @@ PARAMS = {  # one valid call per metric
     "placement-count-min": {"start": "2020-04-30", "end": "2021-03-31", "group": "external"},
     "placement-count-max": {"start": "2020-04-30", "end": "2021-03-31", "group": "external"},
     "missing-incidents-monthly": {"year": 2021},
+    "placement-share-change": {
+        "start": "2020-03-31",
+        "end": "2021-03-31",
+        "group": "in-house-fostering",
+        "within": "fostering",
+    },
 }
 
 

@@ -176,3 +176,10 @@ def test_sentence_for_a_refutation_names_the_figure_that_misses():
     assert sentence(claim(figure), ms, claim_verdict(ms)) == (
         "DfE statistics show teeth checked, 2020/21: 40%, which does not match the claim (35%)."
     )
+
+
+def test_significant_needs_the_stated_size_not_just_the_direction():
+    significant = Figure("connected carers", "reduction", "dfe", None, "x", {}, at_least=10.0)
+    assert figure_verdict(significant, -2.2) == NOT_SUPPORTED  # 2 of 90 is a dip
+    assert figure_verdict(significant, -12.0) == SUPPORTED
+    assert significant.said == "a reduction of at least 10%"

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from scrutiny.errors import ConfigError
-from scrutiny.verdicts import EXACT, RELATIONS
+from scrutiny.verdicts import BOUND, EXACT, RELATIONS
 
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
 SOURCES = ("903", "dfe", "none")
@@ -35,6 +35,7 @@ FIGURE_KEYS = {
     "relation",
     "headline",
     "why",
+    "at_least",
 }
 DOCUMENT_KEYS = {"file", "title", "date"}
 CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -54,10 +55,27 @@ class Figure:
     relation: str = EXACT  # exact, bound or proxy: what this figure can say about the claim
     headline: bool = True  # False for a side figure that cannot carry the claim alone
     why: str = ""  # for a bound or proxy: how the figure differs from what was claimed
+    at_least: float | None = None  # how big an "increase"/"reduction" must be ("significant")
 
     @property
     def claimed_value(self) -> float | None:
         return None if self.claimed is None else parse_number(self.claimed)[0]
+
+    @property
+    def said(self) -> str:
+        """The claim as a reader says it: "more than 90%", "an increase", "-19.5%". A bound's
+        comparison is the bound's test, not what was said, so a bound reads as its value."""
+        if self.relation == BOUND and self.claimed is not None:
+            return str(self.claimed)
+        if self.at_least:
+            direction = "an increase" if self.comparison == "increase" else "a reduction"
+            return f"{direction} of at least {self.at_least:g}%"
+        return {
+            ">": f"more than {self.claimed}",
+            "<": f"less than {self.claimed}",
+            "increase": "an increase",
+            "reduction": "a reduction",
+        }.get(self.comparison, str(self.claimed))
 
     @property
     def tolerance(self) -> float:
@@ -219,6 +237,12 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         problems.append(f"{where}: relation must be one of {', '.join(RELATIONS)}")
     if relation != EXACT and not raw.get("why"):
         problems.append(f"{where}: a {relation} figure must say 'why' it is not exact")
+    at_least = raw.get("at_least")
+    if at_least is not None and (
+        comparison not in ("increase", "reduction") or not isinstance(at_least, int | float)
+    ):
+        problems.append(f"{where}: at_least is a number, for an increase or a reduction")
+        at_least = None
     if not isinstance(raw.get("headline", True), bool):
         problems.append(f"{where}: headline must be true or false")
     metric = raw.get("metric")
@@ -244,4 +268,5 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         relation,
         raw.get("headline", True) is not False,
         " ".join(str(raw.get("why", "")).split()),
+        None if at_least is None else float(at_least),
     )

@@ -43,12 +43,19 @@ MEANINGS = {
 }
 
 
-def holds(comparison: str, measured: float, claimed: float | None, tolerance: float) -> bool:
-    """Whether the measured value satisfies the claim's comparison."""
+def holds(
+    comparison: str,
+    measured: float,
+    claimed: float | None,
+    tolerance: float,
+    at_least: float | None = None,
+) -> bool:
+    """Whether the measured value satisfies the claim's comparison; an increase or reduction
+    called "significant" must reach the register's stated size, not just the direction."""
     if comparison == "increase":
-        return measured > 0
+        return measured >= at_least if at_least else measured > 0
     if comparison == "reduction":
-        return measured < 0
+        return measured <= -at_least if at_least else measured < 0
     if comparison == ">":
         return measured > claimed
     if comparison == "<":
@@ -64,7 +71,7 @@ def figure_verdict(figure, measured: float | None) -> str:
         return DATA_ISSUE
     if figure.relation == PROXY:
         return CONTEXT
-    if holds(figure.comparison, measured, figure.claimed_value, figure.tolerance):
+    if holds(figure.comparison, measured, figure.claimed_value, figure.tolerance, figure.at_least):
         return CONSISTENT if figure.relation == BOUND else SUPPORTED
     return NOT_SUPPORTED
 

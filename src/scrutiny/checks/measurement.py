@@ -20,7 +20,7 @@ class Measurement:
     denominator: int | None = None
     params: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    unit: str = "count"  # "count", "percent", "percent change", "rank"
+    unit: str = "count"  # "count", "percent", "percent change", "percentage points", "rank"
     evidence: str = REAL  # "real" or "illustrative" (synthetic 903): only real decides
     context: dict = field(default_factory=dict)  # area name -> the same measure there
 
@@ -28,6 +28,8 @@ class Measurement:
         """The measured value as a reader expects it, to one more decimal than the claim."""
         if self.value is None or math.isnan(self.value):
             return "–"
+        if self.unit == "percentage points":
+            return f"{self.value:+.1f} points"
         if self.unit == "percent change":
             return f"{self.value:+.1f}%"
         if self.unit == "percent":
@@ -40,6 +42,7 @@ class Measurement:
             "label": self.figure.label,
             "claimed": self.figure.claimed,
             "comparison": self.figure.comparison,
+            "said": self.figure.said,
             "measured": value,
             "shown": self.shown(),
             "numerator": self.numerator,

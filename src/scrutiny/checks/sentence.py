@@ -24,18 +24,6 @@ from scrutiny.verdicts import (
 )
 
 
-def claimed_words(figure: Figure) -> str:
-    """The claim as a reader says it: "more than 90%", "an increase", "-19.5%"."""
-    if figure.relation == BOUND and figure.claimed is not None:
-        return str(figure.claimed)  # the comparison is the bound's test, not what was said
-    return {
-        ">": f"more than {figure.claimed}",
-        "<": f"less than {figure.claimed}",
-        "increase": "an increase",
-        "reduction": "a reduction",
-    }.get(figure.comparison, str(figure.claimed))
-
-
 def shown_context(measurement: Measurement) -> str:
     """ "(England 40%, North East 43%)" in the figure's own unit."""
     if not measurement.context:
@@ -73,7 +61,7 @@ def phrase(measurements: list[Measurement]) -> str:
 
 
 def said_words(figures: list[Figure]) -> str:
-    return " and ".join(dict.fromkeys(claimed_words(f) for f in figures))
+    return " and ".join(dict.fromkeys(f.said for f in figures))
 
 
 def headline_claim(claim: Claim) -> str:
@@ -128,7 +116,7 @@ def _untestable(claim: Claim, measurements: list[Measurement], said: str) -> str
     ]
     if illustrative:
         parts.append(_capital(f"{phrase(illustrative)} (illustrative only, not evidence)."))
-    if claim.would_test and not any(f.source != "none" for f in claim.figures):
+    if claim.would_test:
         parts.append(f"Data that would test it: {claim.would_test.rstrip('.')}.")
     return " ".join(parts)
 

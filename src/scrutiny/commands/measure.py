@@ -13,7 +13,7 @@ from scrutiny.commands.validate import add_show_values
 from scrutiny.errors import ConfigError, DataError
 from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, resolve
-from scrutiny.metrics.registry import PERIOD, MetricSpec, to_date
+from scrutiny.metrics.registry import PERIOD, MetricSpec, compute, to_date
 
 JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes", "breakdown")
 OPTIONS = {  # how each measure() parameter is given on the command line
@@ -23,6 +23,7 @@ OPTIONS = {  # how each measure() parameter is given on the command line
     "year": "--year YYYY",
     PERIOD: "--from DATE --to DATE | --year YYYY",
     "group": "--group NAME",
+    "within": "--within NAME",
     "max_age_days": "--max-age-days N",
     "groups": "--groups FILE",
 }
@@ -45,6 +46,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "--year", type=collection_year, metavar="YYYY", help="collection year (ends 31 Mar)"
     )
     parser.add_argument("--group", metavar="NAME", help="placement group (see --list)")
+    parser.add_argument("--within", metavar="NAME", help="placement group a share is of")
     parser.add_argument("--max-age-days", type=int, metavar="N", help="starters-newborn age")
     parser.add_argument("--groups", metavar="FILE", help="your own placement groups YAML")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -85,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         "end": args.end,
         "year": args.year,
         "group": args.group,
+        "within": args.within,
         "max_age_days": args.max_age_days,
         "groups": args.groups,
     }
@@ -96,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     except DataError as error:
         error.show_values = args.show_values
         raise
-    result = spec.function(dataset, **arguments)
+    result = compute(spec, dataset, arguments)
     if args.json:
         print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))
     else:
@@ -149,5 +152,7 @@ def headline(unit: str, result: MetricResult) -> str:
         return f"{result.value:.2f}% ({num} of {den})"
     if unit == "percent change":
         return f"{result.value:+.2f}% (change {num:+d} from {den})"
+    if unit == "percentage points":
+        return f"{result.value:+.2f} percentage points (now {num} of {den})"
     share = f" ({num} of {den} looked after, {100 * num / den:.2f}%)" if den else ""
     return f"{int(result.value)}{share}"

@@ -141,3 +141,39 @@ def placement_count_min(dataset, start, end, group, groups=None) -> MetricResult
 
 def placement_count_max(dataset, start, end, group, groups=None) -> MetricResult:
     return placement_extreme(dataset, start, end, group, groups, "max")
+
+
+def placement_share_change(
+    dataset: Dataset,
+    start: date,
+    end: date,
+    group: str,
+    within: str,
+    groups: str | Path | None = None,
+) -> MetricResult:
+    """Change in `group`'s share of the children placed in `within`, in percentage points:
+    "more use of in-house foster care as opposed to agency foster care" is a share of foster
+    placements, which can rise while the number of in-house placements falls."""
+    part, whole = find_group(group, groups), find_group(within, groups)
+    episodes = counted_episodes(dataset)
+    rows = []
+    for day in (start, end):
+        current = current_placements(episodes, day)
+        inside = whole.matches(current)
+        count = int((part.matches(current) & inside).sum())
+        rows.append((day.isoformat(), count, int(inside.sum()), percent(count, int(inside.sum()))))
+    breakdown = pd.DataFrame(rows, columns=["date", "children", within, "percent"])
+    before, after = breakdown["percent"]
+    params = _params({"start": start.isoformat(), "end": end.isoformat()}, group, groups)
+    return MetricResult(
+        "placement-share-change",
+        {**params, "within": within},
+        after - before,
+        int(breakdown["children"].iloc[1]),
+        int(breakdown[within].iloc[1]),
+        [
+            f"{group} was {before:.1f}% of {within} on {start.isoformat()}, {after:.1f}% on "
+            f"{end.isoformat()}"
+        ],
+        breakdown,
+    )

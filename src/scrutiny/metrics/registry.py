@@ -205,6 +205,16 @@ METRICS: dict[str, MetricSpec] = {
             reads={"episodes": _OPEN},
         ),
         MetricSpec(
+            "placement-share-change",
+            "change in `group`'s % share of the children placed in `within`, start to end "
+            "(percentage points)",
+            "percentage points",
+            ("start", "end", "group", "within"),
+            placements.placement_share_change,
+            _PLACEMENT_FILE,
+            reads={"episodes": (*_OPEN, "PLACE", "PLACE_PROVIDER")},
+        ),
+        MetricSpec(
             "placement-count-min",
             "the fewest children in `group` (placement-count) at any month end in start..end",
             "count",
@@ -246,8 +256,14 @@ def measure(dataset: Dataset, name: str, **params) -> MetricResult:
     """Compute metric `name` with `params` (dates as `date` or ISO strings); a date outside
     the extract's coverage is refused (OutsideCoverage), never partly counted."""
     spec, arguments = resolve(name, **params)
+    return compute(spec, dataset, arguments)
+
+
+def compute(spec: MetricSpec, dataset: Dataset, arguments: dict) -> MetricResult:
+    """Run a resolved metric, refusing dates the extract does not cover (one rule for the
+    library, `scrutiny measure` and the pack)."""
     if dataset.coverage is not None:
-        dataset.coverage.require(reached_days(arguments), name)
+        dataset.coverage.require(reached_days(arguments), spec.name)
     return spec.function(dataset, **arguments)
 
 
@@ -294,8 +310,9 @@ def resolve(name: str, spelling: dict[str, str] | None = None, **params) -> tupl
         raise ConfigError(
             f"{name}: {say('start')} {arguments['start']} is after {say('end')} {arguments['end']}"
         )
-    if "group" in arguments:
-        find_group(arguments["group"], arguments.get("groups"))
+    for key in ("group", "within"):
+        if key in arguments:
+            find_group(arguments[key], arguments.get("groups"))
     return spec, arguments
 
 
@@ -323,7 +340,7 @@ def _convert(param: str, value: object, what: str) -> object:
         return check_year(_whole_number(what, value), what)
     if param == "max_age_days":
         return _whole_number(what, value)
-    if param == "group":
+    if param in ("group", "within"):
         return str(value)
     if param == "groups":
         return None if value is None else Path(value)

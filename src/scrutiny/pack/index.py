@@ -59,25 +59,9 @@ def summary_svg(results: list[dict]) -> str:
     return svg.figure(svg.compact(chart))
 
 
-SAID = {
-    ">": "more than {}",
-    "<": "less than {}",
-    "increase": "an increase",
-    "reduction": "a reduction",
-}
-
-
-def said(figure: dict) -> str:
-    """What the claim states, in words ("more than 90%"), as the reader should compare it."""
-    if figure["relation"] == "bound" and figure["claimed"] is not None:
-        return figure["claimed"]
-    return SAID.get(figure["comparison"], "{}").format(figure["claimed"])
-
-
 def figure_rows(result: dict) -> list[dict]:
     return [
-        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0], "said": said(f)}
-        for f in result["figures"]
+        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0]} for f in result["figures"]
     ]
 
 
