@@ -77,3 +77,14 @@ def test_a_gap_between_years_is_an_error(tmp_path):
     root = write_903(tmp_path, {2019: year(["1"]), 2021: year(["1"])})
     with pytest.raises(DataError, match=r"\[missing-year\] no 2020 return between 2019 and 2021"):
         ssda903.load(root)
+
+
+def test_a_chart_window_stops_where_the_extract_does():
+    from scrutiny.checks.trend import window
+    from scrutiny.ssda903.coverage import Coverage
+
+    assert window("2021-12-31", "2022-02-28")[-1].date() == date(2022, 5, 31)  # 3 months on
+    days = window("2021-12-31", "2022-02-28", Coverage((2021, 2022)))
+    assert (days[0].date(), days[-1].date()) == (date(2021, 6, 30), date(2022, 3, 31))
+    early = window("2020-05-31", "2020-08-31", Coverage((2021, 2022)))
+    assert early[0].date() == date(2020, 4, 30)  # not before 1 April 2020

@@ -12,10 +12,17 @@ from scrutiny.claims import Figure
 from scrutiny.disclosure import suppress_counts, suppress_each
 
 
-def window(start, end, before_months: int = 6, after_months: int = 3) -> pd.DatetimeIndex:
+def window(
+    start, end, coverage=None, before_months: int = 6, after_months: int = 3
+) -> pd.DatetimeIndex:
+    """Month ends around the claim's dates, within what the extract covers: a month the data
+    do not reach would be drawn as a partial count."""
     first = pd.Timestamp(start) - pd.DateOffset(months=before_months)
     last = pd.Timestamp(end) + pd.DateOffset(months=after_months)
-    return pd.date_range(first, last + pd.offsets.MonthEnd(0), freq="ME")
+    days = pd.date_range(first, last + pd.offsets.MonthEnd(0), freq="ME")
+    if coverage is None:
+        return days
+    return days[[coverage.covers(day.date()) for day in days]]
 
 
 def claim_marks(figures: list[Figure], values: list[float]) -> pd.DataFrame:
@@ -24,7 +31,7 @@ def claim_marks(figures: list[Figure], values: list[float]) -> pd.DataFrame:
 
 def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
     dates = [pd.Timestamp(params[k]) for k in ("at", "start", "end") if k in params]
-    days = window(min(dates), max(dates))
+    days = window(min(dates), max(dates), inputs.dataset.coverage)
     counts = metrics.cla_on_dates(inputs.dataset, days)
     frame = pd.DataFrame({"date": counts.index, "value": counts.to_numpy()})
     chart = charts.line_over_time(
@@ -88,7 +95,7 @@ def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
 
 
 def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
-    days = window(params["start"], params["end"])
+    days = window(params["start"], params["end"], inputs.dataset.coverage)
     counts = metrics.placement_counts_on_dates(
         inputs.dataset, days, params["group"], params.get("groups")
     )
