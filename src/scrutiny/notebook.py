@@ -23,6 +23,7 @@ from scrutiny.claims import load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
+from scrutiny.published.comparison import comparison_frame, comparison_table
 from scrutiny.verdicts import MEANINGS
 
 COLOURS = charts.VERDICT_COLOURS
@@ -183,6 +184,29 @@ def show_chart(check: ClaimCheck):
     if chart is None:
         display(Markdown("No chart: nothing in the pack's data measures this claim."))
     return chart
+
+
+def show_published(check: ClaimCheck) -> pd.DataFrame | None:
+    """The claim's published measures beside the region, England and the neighbours."""
+    table = check.published()
+    if table.empty:
+        display(Markdown("None of this claim's figures is a published DfE measure."))
+        return None
+    return table
+
+
+def show_published_chart(check: ClaimCheck):
+    """The first published measure over the years, the authority against its comparators."""
+    measures = check.published_measures()
+    if not measures:
+        return None
+    inputs = check.inputs
+    last = inputs.quarter.end.year - (inputs.quarter.end.month < 3)
+    table = comparison_table(inputs.extract, measures[0], inputs.la_code, inputs.sn_edition, last)
+    what = inputs.extract.provenance["measures"][measures[0]]["description"]
+    return charts.line_over_time(
+        comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"
+    )
 
 
 def show_trace(check: ClaimCheck) -> pd.DataFrame | None:

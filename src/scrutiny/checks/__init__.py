@@ -23,6 +23,7 @@ from scrutiny.checks.sentence import sentence, shown_context
 from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Claim, Figure
 from scrutiny.metrics import to_date
+from scrutiny.published.comparison import comparison_table
 from scrutiny.published.trace import trace
 from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, apply_brackets, claim_verdict
 
@@ -146,6 +147,32 @@ class ClaimCheck:
                 return local_chart(family, self.inputs)
             return national_chart(family, self.inputs)
         return None
+
+    def published_measures(self) -> list[str]:
+        """The DfE measures the claim's figures use, as published (a share's own percentage
+        where the DfE publishes one), ranks and named-LA comparisons aside."""
+        extract, found = self.inputs.extract, []
+        for figure in self.claim.figures:
+            if figure.source != "dfe" or figure.metric in RANKS | {"dfe-rank-among"}:
+                continue
+            measure = figure.params.get("measure") or figure.params.get("numerator")
+            if f"{measure}_pct" in extract.measures and "numerator" in figure.params:
+                measure = f"{measure}_pct"
+            found.append(measure)
+        return list(dict.fromkeys(found))
+
+    def published(self) -> pd.DataFrame:
+        """Each published measure of the claim for the LA, its region, England and its
+        statistical neighbours, by year to the pack's quarter."""
+        extract, inputs = self.inputs.extract, self.inputs
+        last = inputs.quarter.end.year - (inputs.quarter.end.month < 3)
+        tables = {
+            extract.provenance["measures"][m]["description"]: comparison_table(
+                extract, m, inputs.la_code, inputs.sn_edition, last
+            )
+            for m in self.published_measures()
+        }
+        return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
     def traced(self) -> pd.DataFrame:
         """Published figures that reproduce each number the claim states (ranks aside), years

@@ -1,0 +1,58 @@
+"""A published measure for the authority beside its region, England and its statistical
+neighbours, year by year: the real series a claim page opens with."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scrutiny.errors import ConfigError
+from scrutiny.published.query import Extract
+
+NEIGHBOURS = "statistical neighbours (average)"
+
+
+def averaged(measure: str) -> bool:
+    """Rates and percentages can be averaged over neighbours; counts of unlike LAs cannot."""
+    return measure.endswith(("_pct", "_per_10000"))
+
+
+def comparison_table(
+    extract: Extract, measure: str, la: str, edition: str, last_year: int
+) -> pd.DataFrame:
+    """One row per year to `last_year` (the pack's quarter: later years were not known then),
+    latest release: the LA, its region, England and, for a rate or a percentage, the neighbour
+    average. Suppressed figures are left blank."""
+    region = extract.region_of(la)
+    columns = {}
+    for area in (la, region, "England"):
+        series = extract.series(measure, area)
+        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
+        columns[name] = series.set_index("year")["value"]
+    table = pd.DataFrame(columns)
+    table = table[table.index <= last_year]
+    if not averaged(measure):
+        return labelled(table.round().astype("Int64"))
+    table[NEIGHBOURS] = [neighbour_average(extract, measure, la, y, edition) for y in table.index]
+    return labelled(table.round(1))
+
+
+def labelled(table: pd.DataFrame) -> pd.DataFrame:
+    table.index = [f"{y - 1}/{str(y)[2:]}" for y in table.index]
+    table.index.name = "year to 31 March"
+    return table
+
+
+def neighbour_average(extract: Extract, measure: str, la: str, year: int, edition: str) -> float:
+    try:
+        return round(extract.neighbour_average(measure, la, year, edition).value, 1)
+    except ConfigError:
+        return float("nan")
+
+
+def comparison_frame(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as chart data: date (31 March), value, series."""
+    years = [int(label[:4]) + 1 for label in table.index]
+    long = table.assign(date=[pd.Timestamp(y, 3, 31) for y in years]).melt(
+        id_vars="date", var_name="series", value_name="value"
+    )
+    return long.dropna(subset=["value"]).reset_index(drop=True)

@@ -1,0 +1,41 @@
+"""The published comparison a claim page opens with, on the committed extract (DfE figures
+checked by hand against the 2022 release)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrutiny.published import load_extract
+from scrutiny.published.comparison import NEIGHBOURS, comparison_frame, comparison_table
+
+EXTRACT = Path(__file__).resolve().parents[1] / "evidence" / "data" / "published"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return load_extract(EXTRACT)
+
+
+def test_teeth_checked_beside_region_england_and_neighbours(extract):
+    table = comparison_table(extract, "teeth_checked_pct", "E06000002", "2021-04", 2022)
+    assert list(table.columns) == ["Middlesbrough", "North East", "England", NEIGHBOURS]
+    assert table.loc["2020/21"].tolist() == [35.0, 43.0, 40.0, 37.7]
+    assert table.index[-1] == "2021/22"  # nothing after the pack's year
+
+
+def test_counts_are_whole_numbers_with_no_neighbour_average(extract):
+    table = comparison_table(extract, "cla_at_31_march", "E06000002", "2021-04", 2021)
+    assert NEIGHBOURS not in table.columns
+    assert table.loc["2019/20", "Middlesbrough"] == 618
+    assert table.loc["2020/21", "Middlesbrough"] == 570
+    assert str(table["Middlesbrough"].dtype) == "Int64"
+
+
+def test_chart_data_has_one_point_per_area_and_year(extract):
+    table = comparison_table(extract, "teeth_checked_pct", "E06000002", "2021-04", 2021)
+    frame = comparison_frame(table)
+    assert len(frame) == 4 * len(table)
+    point = frame[(frame["series"] == "England") & (frame["date"].dt.year == 2021)]
+    assert point["value"].tolist() == [40.0]
