@@ -22,8 +22,6 @@ from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
 from scrutiny.pack.plan import (
-    CLAIM_NOTEBOOK,
-    SCORECARD_NOTEBOOK,
     Job,
     input_hashes,
     plan_jobs,
@@ -48,7 +46,8 @@ class BuildReport:
 
 
 def notebooks_of(root: Path) -> list[Path]:
-    return [p for p in (root / CLAIM_NOTEBOOK, root / SCORECARD_NOTEBOOK) if p.exists()]
+    """Every notebook a pack may run: the claim notebook, the conclusions', the scorecard."""
+    return sorted((root / "notebooks").glob("*.ipynb"))
 
 
 def check_inputs(root: Path, params: dict) -> None:
@@ -217,7 +216,8 @@ def locked_build(
     if target.parent.exists():
         clear_abandoned(target)
     inputs = input_hashes(root, params)
-    planned = plan_jobs(root, params, claim_ids, inputs)
+    notebooks = {c.id: c.notebook for c in register.claims}
+    planned = plan_jobs(root, params, claim_ids, inputs, notebooks)
     previous = previous_manifest(target)
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
