@@ -26,7 +26,9 @@ def make_project(folder: Path, claims: list[str], data: Path | None = None) -> P
     """A project in `folder` with `claims` from the register and the 903 data in `data`
     (default: a 300-child synthetic authority)."""
     (folder / "notebooks").mkdir(parents=True)
-    shutil.copy(ROOT / "notebooks" / "claim.ipynb", folder / "notebooks" / "claim.ipynb")
+    for notebook in (ROOT / "notebooks").glob("*.ipynb"):  # the claims' notebooks, no scorecard
+        if notebook.name != "scorecard.ipynb":
+            shutil.copy(notebook, folder / "notebooks" / notebook.name)
     shutil.copytree(ROOT / "evidence" / "data" / "published", folder / "evidence/data/published")
     shutil.copy(ROOT / "requirements.lock", folder / "requirements.lock")
     register = yaml.safe_load((ROOT / "evidence" / "claims.yml").read_text())
