@@ -56,8 +56,9 @@ lab: setup
 bench: setup
 	$(BIN)/python bench/run.py
 
+# MIRROR=folder|URL holding the official files; without one, lists them and where to get them.
 data: setup
-	$(SCRUTINY) data fetch
+	$(SCRUTINY) data fetch $(if $(MIRROR),--mirror "$(MIRROR)")
 	$(SCRUTINY) data extract
 
 synth: setup
