@@ -47,10 +47,10 @@ def test_every_params_problem_is_named_with_its_file_in_one_message(no_kernels, 
     assert code == 2
     lines = err.splitlines()
     assert lines[0] == "scrutiny pack: the params have problems:"
-    assert f"  {mine}: data_903: {ROOT / 'nowhere'} does not exist" in lines
-    assert f"  {mine}: register: {ROOT / 'evidence'} is not a file" in lines
-    assert f"  {mine}: documents_dir: {ROOT / 'evidence/claims.yml'} is not a folder" in lines
-    assert f"  {mine}: groups: {ROOT / 'no-groups.yml'} does not exist" in lines
+    assert f"  {mine}: data_903: {ROOT / 'nowhere'}: no such file or folder" in lines
+    assert f"  {mine}: register: {ROOT / 'evidence'}: not a file" in lines
+    assert f"  {mine}: documents_dir: {ROOT / 'evidence/claims.yml'}: not a folder" in lines
+    assert f"  {mine}: groups: {ROOT / 'no-groups.yml'}: no such file or folder" in lines
     assert any("suppression_threshold must be int" in line for line in lines)
     assert any("2022Q9" in line for line in lines)
 

@@ -106,8 +106,8 @@ def path_problems(params: dict, origin: dict[str, Path], root: Path) -> list[str
             continue
         path = resolve(value, root)
         if not right(path):
-            state = f"is not {kind}" if path.exists() else "does not exist"
-            problems.append(f"{origin.get(key, 'params')}: {key}: {path} {state}")
+            state = f"not {kind}" if path.exists() else "no such file or folder"
+            problems.append(f"{origin.get(key, 'params')}: {key}: {path}: {state}")
     return problems
 
 
