@@ -12,7 +12,7 @@ QUARTER ?= 2022Q1
 JOBS ?= $(shell nproc)
 SCRUTINY := $(BIN)/scrutiny
 
-.PHONY: setup test unit validate pack lab bench data synth pdf lock lint clean clean-cache
+.PHONY: setup test unit validate pack lab strip bench data synth pdf lock lint clean clean-cache
 
 setup: $(STAMP)
 
@@ -50,14 +50,22 @@ validate: setup
 pack: setup
 	$(SCRUTINY) pack --quarter $(QUARTER) --jobs $(JOBS)
 
+# The project's jupyter_server_config.py strips outputs on every save; root (containers) may run it.
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	JUPYTER_CONFIG_PATH="$(CURDIR)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# Strip outputs from notebooks saved outside `make lab` (NOTEBOOKS=... for others).
+NOTEBOOKS ?= $(wildcard notebooks/*.ipynb)
+strip: setup
+	$(BIN)/python -m scrutiny.lab $(NOTEBOOKS)
 
 bench: setup
 	$(BIN)/python bench/run.py
 
+# MIRROR=folder|URL holding the official files; without one, lists them and where to get them.
 data: setup
-	$(SCRUTINY) data fetch
+	$(SCRUTINY) data fetch $(if $(MIRROR),--mirror "$(MIRROR)")
 	$(SCRUTINY) data extract
 
 synth: setup

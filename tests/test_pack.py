@@ -36,7 +36,8 @@ def make_project(folder: Path) -> Path:
     )
     defaults = yaml.safe_load((ROOT / "params" / "defaults.yml").read_text())
     defaults = {k: v for k, v in defaults.items() if k in declared or k == "documents_dir"}
-    defaults["documents_dir"] = str(ROOT.parent / "shared" / "seeds")
+    defaults["documents_dir"] = "evidence/documents"  # the product's default: in the project
+    (folder / "evidence" / "documents").mkdir()
     (folder / "params").mkdir()
     (folder / "params" / "defaults.yml").write_text(yaml.safe_dump(defaults))
     return folder

@@ -92,11 +92,61 @@ def test_sha_mismatch_names_the_file_and_both_hashes(tmp_path):
     assert not (tmp_path / "cache" / "dfe" / "tiny.csv").exists()
 
 
-def test_a_missing_file_is_named(tmp_path):
+def test_a_missing_file_is_named_with_its_publication_page(tmp_path):
     mirror, source = fake_mirror(tmp_path)
-    absent = replace(source, path="dfe/absent.csv")
-    with pytest.raises(UnusableInput, match=r"dfe/absent\.csv: \[missing-file\] not found"):
+    absent = replace(source, path="dfe/absent.csv", sha256="1" * 64)
+    with pytest.raises(UnusableInput, match=r"dfe/absent\.csv: \[missing-file\] not found") as err:
         fetch([absent], str(mirror), tmp_path / "cache")
+    assert f"published at {source.publication_url}" in str(err.value)
+
+
+def test_a_file_under_another_name_and_folder_is_found_by_its_sha256(tmp_path):
+    mirror, source = fake_mirror(tmp_path)
+    (mirror / "dfe" / "tiny.csv").rename(mirror / "downloaded (1).csv")
+    (mirror / "decoy.csv").write_bytes(b"time_period\n2022\n")  # same size, other bytes
+    [path] = fetch([source], str(mirror), tmp_path / "cache")
+    assert path == tmp_path / "cache" / "dfe" / "tiny.csv"
+    assert path.read_bytes() == b"time_period\n2021\n"
+
+
+def test_a_mirror_folder_that_does_not_exist_is_one_error(tmp_path):
+    _, source = fake_mirror(tmp_path)
+    with pytest.raises(UnusableInput, match="no such folder"):
+        fetch([source], str(tmp_path / "nowhere"), tmp_path / "cache")
+
+
+def clone_without_mirror(tmp_path: Path, monkeypatch) -> Path:
+    """A project folder with nothing beside it and no SCRUTINY_MIRROR."""
+    project = tmp_path / "clone"
+    (project / "evidence").mkdir(parents=True)
+    shutil.copy(MANIFEST, project / "evidence" / "sources.yml")
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("SCRUTINY_MIRROR", raising=False)
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+    return project
+
+
+def assert_lists_every_file(text: str) -> None:
+    for source in load_manifest(MANIFEST):
+        assert source.path in text and source.sha256 in text, source.id
+        assert source.publication_url in text and source.retrieved_from in text
+
+
+def test_fetch_without_a_mirror_lists_the_files_and_fails(tmp_path, monkeypatch, capsys):
+    clone_without_mirror(tmp_path, monkeypatch)
+    assert main(["data", "fetch"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert_lists_every_file(err)
+    assert err.rstrip().splitlines()[-1].startswith("scrutiny data: no folder or URL holding")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_fetch_list_prints_the_files_and_fetches_nothing(tmp_path, monkeypatch, capsys):
+    clone_without_mirror(tmp_path, monkeypatch)
+    assert main(["data", "fetch", "--list"]) == 0
+    assert_lists_every_file(capsys.readouterr().out)
+    assert not (tmp_path / "cache").exists()
 
 
 def test_a_missing_file_over_http_is_named(served, tmp_path):

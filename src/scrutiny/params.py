@@ -14,9 +14,18 @@ import papermill
 import yaml
 
 from scrutiny.errors import ConfigError
+from scrutiny.paths import resolve
 from scrutiny.quarters import Quarter
 
 PACK_KEYS = {"documents_dir": "str"}
+# Paths a pack reads: what each must be, the test for it, and whether "" (not used) is allowed.
+PATHS = {
+    "data_903": ("a folder or an XML file", Path.exists, False),
+    "published_extract": ("a folder", Path.is_dir, False),
+    "register": ("a file", Path.is_file, False),
+    "groups": ("a file", Path.is_file, True),
+    "documents_dir": ("a folder", Path.is_dir, True),
+}
 PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
 
 
@@ -88,6 +97,20 @@ def quarter_problems(label: str, where: str) -> list[str]:
     return []
 
 
+def path_problems(params: dict, origin: dict[str, Path], root: Path) -> list[str]:
+    """Every path a params value names must exist, as the kind of thing it names."""
+    problems = []
+    for key, (kind, right, optional) in PATHS.items():
+        value = params.get(key)
+        if not isinstance(value, str) or (optional and not value):
+            continue
+        path = resolve(value, root)
+        if not right(path):
+            state = f"not {kind}" if path.exists() else "no such file or folder"
+            problems.append(f"{origin.get(key, 'params')}: {key}: {path}: {state}")
+    return problems
+
+
 def load_params(
     root: Path, notebooks: list[Path], quarter: str | None = None, extra: Path | None = None
 ) -> tuple[dict, list[Path]]:
@@ -99,17 +122,20 @@ def load_params(
     if extra:
         files.append(Path(extra))
     merged: dict = {}
+    origin: dict[str, Path] = {}
     problems: list[str] = []
     for path in files:
         values = read_yaml(path)
         problems += check_params(values, path, types)
         merged.update(values)
+        origin.update(dict.fromkeys(values, path))
     if quarter:
         problems += quarter_problems(quarter, "--quarter")
         merged["quarter"] = quarter
     missing = sorted(set(types) - set(merged))
     if missing:
         problems.append(f"no value for {', '.join(missing)} in {files[0]}")
+    problems += path_problems(merged, origin, root)
     if problems:
         raise ConfigError("the params have problems:\n  " + "\n  ".join(problems))
     return merged, files

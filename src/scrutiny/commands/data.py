@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from scrutiny.errors import ConfigError
 from scrutiny.published import (
     build_extract,
     cache_dir,
@@ -16,6 +17,7 @@ from scrutiny.published import (
     write_extract,
 )
 from scrutiny.published.manifest import EXTRACT_DIR, project_root
+from scrutiny.published.needed import listing
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -30,8 +32,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     get.add_argument(
         "--mirror",
-        help="folder or http(s)/file URL holding the files "
-        "(default: $SCRUTINY_MIRROR, else ../shared/data/raw)",
+        help="folder (any layout) or http(s)/file URL holding the files "
+        "(default: $SCRUTINY_MIRROR, else a shared/data/raw folder beside the project)",
+    )
+    get.add_argument(
+        "--list",
+        action="store_true",
+        help="list the files needed, where each is published and its sha256; fetch nothing",
     )
     make = actions.add_parser("extract", help=f"write {EXTRACT_DIR}/ from the cached files")
     make.add_argument("--out", type=Path, help=f"output folder (default: {EXTRACT_DIR})")
@@ -46,7 +53,17 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     sources = load_manifest()
     if args.action == "fetch":
+        if args.list:
+            print(listing(sources))
+            return 0
         mirror = args.mirror or default_mirror()
+        if mirror is None:
+            print(listing(sources), end="\n\n", file=sys.stderr)
+            raise ConfigError(
+                "no folder or URL holding the official files: download the files listed "
+                "above and pass --mirror FOLDER|URL (`make data MIRROR=FOLDER|URL`), "
+                "or set SCRUTINY_MIRROR"
+            )
         paths = fetch(sources, mirror)
         print(f"{len(paths)} file(s) verified in {cache_dir()} (from {mirror})")
         return 0

@@ -1,4 +1,4 @@
-"""The metric contract (../shared/spec/metrics.md) as pure functions of a cleaned 903 dataset.
+"""The counting rules (docs/counting-rules.md) as pure functions of a cleaned 903 dataset.
 
 Use `measure(dataset, name, **params)` or call a metric's function directly; `METRICS` lists
 every metric with its one-line definition and parameters.

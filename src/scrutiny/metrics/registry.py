@@ -21,7 +21,7 @@ PERIOD = "period"  # pseudo-parameter: `start` and `end`, or `year`
 
 @dataclass(frozen=True)
 class MetricSpec:
-    """One row of the metric table in metrics.md.
+    """One row of the metric table in docs/counting-rules.md.
 
     `params` are required parameter names (PERIOD stands for start+end or year);
     `optional` maps optional names to their defaults; `unit` says how to read `value`;

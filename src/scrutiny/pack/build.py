@@ -53,7 +53,12 @@ def notebooks_of(root: Path) -> list[Path]:
 def check_inputs(root: Path, params: dict) -> None:
     """Fail before touching anything when the 903 extract or the published extract is bad."""
     load_cached(resolve(params["data_903"], root))  # raises DataError; parsed once a pack
-    load_extract(resolve(params["published_extract"], root))
+    extract = load_extract(resolve(params["published_extract"], root))
+    if params.get("sn_edition"):  # the neighbours every page sets the authority beside
+        try:
+            extract.statistical_neighbours(params["la_code"], params["sn_edition"])
+        except ConfigError as error:
+            raise ConfigError(f"params la_code and sn_edition: {error}") from None
     if params.get("groups"):
         load_groups(resolve(params["groups"], root))
 

@@ -1,7 +1,8 @@
 """Run notebooks with papermill: one process per notebook, several at once, each time-limited.
 
 Separate processes, not an in-process pool: papermill and ZMQ kernels are not safe across
-threads sharing a working directory (papermill #473, #552).
+threads sharing a working directory (papermill #473, #552). A kernel that dies while starting
+(seen under load) is started once more; a second death is reported with the kernel's own stderr.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import yaml
 from tqdm import tqdm
 
 from scrutiny.pack.plan import Job
+
+# What nbclient logs when the kernel died or hung before answering; the kernel's own stderr
+# (inherited by papermill's process) comes before it.
+START_FAILED = "Error occurred while starting new kernel client for kernel "
 
 
 @dataclass
@@ -38,6 +43,17 @@ def first_error(notebook: Path, stderr: str) -> str:
                     return f"{output['ename']}: {output['evalue']}".splitlines()[0]
     lines = [line for line in stderr.splitlines() if line.strip()]
     return lines[-1] if lines else "papermill failed without a message"
+
+
+def start_failure(stderr: str) -> str | None:
+    """The kernel's stderr and nbclient's reason when the kernel did not start, else None."""
+    before, marker, after = stderr.partition(START_FAILED)
+    if not marker:
+        return None
+    reason = after.splitlines()[0].partition(": ")[2] if after else ""
+    own = [line.strip() for line in before.splitlines() if line.strip()][-5:]
+    said = " | ".join(own) if own else "the kernel wrote nothing to stderr"
+    return f"{said} ({reason or 'no reason given'})"
 
 
 def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
@@ -65,9 +81,15 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
         "ERROR",
     ]
     started = time.perf_counter()
-    process = subprocess.run(command, capture_output=True, text=True, cwd=root)
+    for _ in range(2):  # a kernel that died while starting gets one more start
+        process = subprocess.run(command, capture_output=True, text=True, cwd=root)
+        died = process.returncode != 0 and start_failure(process.stderr)
+        if not died:
+            break
     seconds = time.perf_counter() - started
     params_file.unlink(missing_ok=True)
+    if died:
+        return Outcome(job, False, seconds, f"the kernel did not start, twice: {died}")
     if process.returncode != 0:
         return Outcome(job, False, seconds, first_error(output, process.stderr))
     return Outcome(job, True, seconds)

@@ -83,7 +83,9 @@ def _verify(sources: list[Source], cache: Path) -> None:
         if not path.is_file():
             problems.append(
                 Problem(
-                    "missing-file", "not in the cache: run `scrutiny data fetch`", file=str(path)
+                    "missing-file",
+                    "not in the cache: run `scrutiny data fetch` (`--list` says where to get it)",
+                    file=str(path),
                 )
             )
         elif (actual := file_sha256(path)) != source.sha256:

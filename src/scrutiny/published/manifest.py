@@ -47,17 +47,17 @@ def cache_dir() -> Path:
     return Path(override) if override else project_root() / ".cache" / "published"
 
 
-def default_mirror() -> str:
-    """$SCRUTINY_MIRROR, else ../shared/data/raw beside the project when it exists."""
+# A developer's checkout may keep a copy of the official files in a folder beside the
+# project; a user's clone has none and names its folder or URL instead.
+SIBLING_MIRROR = ("shared", "data", "raw")
+
+
+def default_mirror() -> str | None:
+    """$SCRUTINY_MIRROR, else a shared/data/raw folder beside the project, else None."""
     if os.environ.get("SCRUTINY_MIRROR"):
         return os.environ["SCRUTINY_MIRROR"]
-    shared = project_root().parent / "shared" / "data" / "raw"
-    if shared.is_dir():
-        return str(shared)
-    raise ConfigError(
-        "no mirror of the official files: pass --mirror DIR|URL or set SCRUTINY_MIRROR "
-        f"(looked for {shared})"
-    )
+    sibling = project_root().parent.joinpath(*SIBLING_MIRROR)
+    return str(sibling) if sibling.is_dir() else None
 
 
 def load_manifest(path: Path | None = None) -> list[Source]:
