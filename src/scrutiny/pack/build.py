@@ -201,8 +201,8 @@ def build_pack(
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
     target = out or root / "rendered" / params["quarter"]
     refuse_foreign(target)
+    old = previous_pack(target, params["quarter"], since)  # a bad --since is refused first
     check_inputs(root, params)  # bad input is refused before the lock: it writes nothing
-    old = previous_pack(target, params["quarter"], since)  # a bad --since is refused here too
     with BuildLock(target):
         report = locked_build(
             root, params, register, claim_ids, target, only, jobs, timeout, progress, old

@@ -91,9 +91,9 @@ def load_pack(folder: Path) -> Pack:
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a pack folder (no such folder)")
     manifest = read_json(folder / "manifest.json", "the manifest")
-    rows = read_json(folder / "verdicts.json", "the verdicts")
     if not (isinstance(manifest, dict) and "quarter" in manifest.get("params", {})):
         raise ConfigError(f"{folder}/manifest.json was not written by scrutiny pack")
+    rows = read_json(folder / "verdicts.json", "the verdicts")
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ConfigError(f"{folder}/verdicts.json is not a list of figure rows")
     figures = {}
@@ -117,7 +117,7 @@ def same_value(a, b) -> bool:
 
 def moved(old: dict, new: dict) -> bool:
     return not same_value(old["measured"], new["measured"]) or any(
-        old[k] != new[k] for k in ("figure_verdict", "evidence", "verdict")
+        old[k] != new[k] for k in ("figure_verdict", "evidence")
     )
 
 
@@ -155,13 +155,22 @@ def causes(old: Pack, new: Pack, key: tuple[str, str]) -> list[str]:
         or before["source"] != after["source"]
     ):
         found.append(PUBLISHED)
-    if old.definition(claim) != new.definition(claim) or old.manifest["params"].get(
-        "definition"
-    ) != new.manifest["params"].get("definition"):
+    if redefined(old, new, claim):
         found.append(DEFINITION)
-    if found:
-        return found
-    if period:
+    return found or otherwise(old, new, claim)
+
+
+def redefined(old: Pack, new: Pack, claim: str) -> bool:
+    """The claim's entry or metric code changed, or the pack's definition setting did."""
+    setting = old.manifest["params"].get("definition") != new.manifest["params"].get("definition")
+    return setting or old.definition(claim) != new.definition(claim)
+
+
+def otherwise(old: Pack, new: Pack, claim: str) -> list[str]:
+    """The cause when neither the figure's data nor its definition explain it: time or code."""
+    if redefined(old, new, claim):
+        return [DEFINITION]
+    if old.quarter != new.quarter:
         return [NEW_PERIOD]
     code = any(old.inputs.get(k) != new.inputs.get(k) for k in ("library", "lock"))
     return [CODE if code else UNEXPLAINED]
@@ -209,6 +218,7 @@ def verdict_changes(old: Pack, new: Pack, figures: list[dict]) -> list[dict]:
         if before.get(claim) == after.get(claim):
             continue
         found = [c for f in figures if f["claim"] == claim for c in f["causes"]]
+        found = found or otherwise(old, new, claim)  # a verdict rule changed, no figure did
         rows.append(
             {
                 "claim": claim,
