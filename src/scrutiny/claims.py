@@ -23,7 +23,17 @@ COMPARISONS = ("=", ">", "<", "increase", "reduction")
 SOURCES = ("903", "dfe", "none")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
 
-CLAIM_KEYS = {"id", "document", "section", "line", "quote", "subject", "figures", "would_test"}
+CLAIM_KEYS = {
+    "id",
+    "document",
+    "section",
+    "line",
+    "quote",
+    "subject",
+    "figures",
+    "would_test",
+    "notebook",
+}
 FIGURE_KEYS = {
     "label",
     "claimed",
@@ -96,6 +106,7 @@ class Claim:
     figures: tuple[Figure, ...]
     would_test: str | None = None
     said_on: date | None = None  # the document's date: which published release was current
+    notebook: str = "claim"  # the notebook in notebooks/ that argues it (a conclusion's own)
 
     @property
     def testable(self) -> bool:
@@ -177,6 +188,8 @@ def parse_claim(
         return None
     if entry["document"] not in documents:
         problems.append(f"{where}: document {entry['document']!r} is not in 'documents:'")
+    if not CLAIM_ID.match(str(entry.get("notebook", "claim"))):
+        problems.append(f"{where}: notebook names a file in notebooks/, e.g. looked-after-numbers")
     figures = []
     for number, raw in enumerate(entry["figures"] or [], start=1):
         figure = parse_figure(raw, known_metrics, f"{where} figure {number}", problems)
@@ -197,6 +210,7 @@ def parse_claim(
         tuple(figures),
         entry.get("would_test"),
         (documents.get(entry["document"]) or {}).get("date"),
+        str(entry.get("notebook", "claim")),
     )
 
 

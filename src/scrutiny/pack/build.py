@@ -25,8 +25,6 @@ from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
 from scrutiny.pack.packs_index import write_packs_index
 from scrutiny.pack.plan import (
-    CLAIM_NOTEBOOK,
-    SCORECARD_NOTEBOOK,
     Job,
     input_hashes,
     plan_jobs,
@@ -51,7 +49,8 @@ class BuildReport:
 
 
 def notebooks_of(root: Path) -> list[Path]:
-    return [p for p in (root / CLAIM_NOTEBOOK, root / SCORECARD_NOTEBOOK) if p.exists()]
+    """Every notebook a pack may run: the claim notebook, the conclusions', the scorecard."""
+    return sorted((root / "notebooks").glob("*.ipynb"))
 
 
 def check_inputs(root: Path, params: dict) -> None:
@@ -227,7 +226,8 @@ def locked_build(
     if target.parent.exists():
         clear_abandoned(target)
     inputs = input_hashes(root, params)
-    planned = plan_jobs(root, params, claim_ids, inputs)
+    notebooks = {c.id: c.notebook for c in register.claims}
+    planned = plan_jobs(root, params, claim_ids, inputs, notebooks)
     previous = previous_manifest(target)
     todo = stale(planned, previous, target if target.exists() else None)
     if only:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from scrutiny.cache import cache_key
 from scrutiny.contract import INDICATORS
+from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 from scrutiny.params import notebook_parameters
 from scrutiny.paths import resolve
@@ -84,10 +85,20 @@ def job_key(notebook: Path, parameters: dict, inputs: dict[str, str]) -> str:
     return digest.hexdigest()[:32]
 
 
-def plan_jobs(root: Path, params: dict, claim_ids: list[str], inputs: dict[str, str]) -> list[Job]:
-    """One job per claim, then the scorecard when its notebook exists."""
+def plan_jobs(
+    root: Path,
+    params: dict,
+    claim_ids: list[str],
+    inputs: dict[str, str],
+    notebooks: dict[str, str] | None = None,
+) -> list[Job]:
+    """One job per claim, run in its conclusion's notebook (`notebooks`: id -> name) or the
+    general claim notebook, then the scorecard when its notebook exists."""
     jobs = []
-    targets = [(cid, root / CLAIM_NOTEBOOK, {"claim_id": cid}) for cid in claim_ids]
+    targets = [
+        (cid, claim_notebook(root, (notebooks or {}).get(cid)), {"claim_id": cid})
+        for cid in claim_ids
+    ]
     if (root / SCORECARD_NOTEBOOK).exists():
         targets.append(("scorecard", root / SCORECARD_NOTEBOOK, {}))
     for name, notebook, own in targets:
@@ -95,6 +106,16 @@ def plan_jobs(root: Path, params: dict, claim_ids: list[str], inputs: dict[str, 
         parameters = {k: v for k, v in params.items() if k in declared} | own
         jobs.append(Job(name, notebook, parameters, job_key(notebook, parameters, inputs)))
     return jobs
+
+
+def claim_notebook(root: Path, name: str | None) -> Path:
+    """notebooks/<name>.ipynb, which must exist; the general claim notebook by default."""
+    if name is None or name == "claim":
+        return root / CLAIM_NOTEBOOK
+    path = root / "notebooks" / f"{name}.ipynb"
+    if not path.is_file():
+        raise ConfigError(f"the register names notebook {name!r}: there is no {path}")
+    return path
 
 
 def stale(jobs: list[Job], previous: dict, previous_dir: Path | None) -> list[Job]:
