@@ -120,7 +120,9 @@ def test_a_window_that_follows_the_quarter_moves_as_a_new_period(tmp_path):
         new={"claims": rolling, "inputs": {"903": "b" * 32}},
         quarters=("2021Q4", "2022Q1"),
     )
-    assert listed(comparison) == {("fall", "CLA change, 903"): ["new period", "903 extract changed"]}
+    assert listed(comparison) == {
+        ("fall", "CLA change, 903"): ["new period", "903 extract changed"]
+    }
 
 
 def test_a_changed_extract_for_the_same_quarter_lists_only_the_figures_that_moved(tmp_path):
