@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from scrutiny.errors import ConfigError
 from scrutiny.pack.changes import MEANINGS, Pack, compare, counts, load_pack
 from scrutiny.pack.index import write_json
 from scrutiny.pack.stylesheet import STYLESHEET
@@ -24,13 +25,13 @@ def default_since(target: Path, quarter: str) -> Path:
 
 def previous_pack(target: Path, quarter: str, since: Path | None) -> Pack | None:
     """The pack to compare with: `--since` (which must be a pack), else the previous quarter's
-    folder when it holds a pack."""
+    folder beside this one when it holds a pack."""
     if since is not None:
         return load_pack(since)
-    folder = default_since(target, quarter)
-    if not (folder / "manifest.json").exists():
-        return None
-    return load_pack(folder)
+    try:
+        return load_pack(default_since(target, quarter))
+    except ConfigError:
+        return None  # no pack there: the page says so, and the build goes on
 
 
 def number(value) -> str:
