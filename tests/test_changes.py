@@ -245,7 +245,7 @@ def test_changes_page_escapes_register_text_and_says_what_was_compared(tmp_path)
     label = "Dental <script>alert(1)</script> checks"
     after = [*BASE[:2], row("dental", label, 70.0, "not supported", "not supported")]
     build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", after)
-    shown = write_changes(build, tmp_path / "2022Q1", old, old.folder)
+    shown = write_changes(build, tmp_path / "2022Q1", old)
     assert shown == {"since": "2021Q4", "verdicts": 1, "new": 0, "removed": 0, "figures": 2}
     page = (build / "changes.html").read_text()
     assert "<script>" not in page and "Dental &lt;script&gt;alert(1)&lt;/script&gt; checks" in page
@@ -262,17 +262,17 @@ def test_changes_page_escapes_register_text_and_says_what_was_compared(tmp_path)
 
 def test_changes_page_without_an_earlier_pack_says_so(tmp_path):
     build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", BASE)
-    assert write_changes(build, tmp_path / "2022Q1", None, tmp_path / "2021Q4") == {"since": None}
+    assert write_changes(build, tmp_path / "2022Q1", None) == {"since": None}
     assert "No earlier pack to compare with" in (build / "changes.html").read_text()
     assert json.loads((build / "changes.json").read_text())["old"] is None
 
 
 def test_packs_index_lists_every_pack_newest_first_with_its_verdicts(tmp_path):
     older = write_pack(tmp_path / "2021Q4", "2021Q4", BASE)
-    write_changes(older, older, None, tmp_path / "2021Q3")
+    write_changes(older, older, None)
     after = [*BASE[:2], row("dental", "Dental checks", 60.0, "not supported", "not supported")]
     newer = write_pack(tmp_path / "2022Q1", "2022Q1", after, commit="fedcba9876543210abc")
-    write_changes(newer, newer, load_pack(older), older)
+    write_changes(newer, newer, load_pack(older))
     (tmp_path / "notes").mkdir()  # not a pack: not listed
     page = write_packs_index(tmp_path).read_text()
     assert page.index('data-quarter="2022Q1"') < page.index('data-quarter="2021Q4"')

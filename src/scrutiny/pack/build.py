@@ -20,7 +20,7 @@ from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.changes import Pack
-from scrutiny.pack.changes_page import default_since, previous_pack, write_changes
+from scrutiny.pack.changes_page import previous_pack, write_changes
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
 from scrutiny.pack.packs_index import write_packs_index
@@ -317,8 +317,7 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
         build / "manifest.json",
         index.manifest(plan.root, plan.params, plan.inputs, notebooks, plan.register),
     )
-    since = plan.old.folder if plan.old else default_since(plan.target, plan.params["quarter"])
-    changes = write_changes(build, plan.target, plan.old, since)
+    changes = write_changes(build, plan.target, plan.old)
     index.render_index(
         build,
         plan.root,

@@ -48,7 +48,7 @@ def old_link(old: Pack, target: Path) -> str | None:
     return None
 
 
-def write_changes(build: Path, target: Path, old: Pack | None, looked: Path) -> dict:
+def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
     """Compare the pack in `build` (to be swapped in at `target`) with `old`; write both files
     and return the counts the front page shows."""
     new = load_pack(build)
@@ -68,7 +68,7 @@ def write_changes(build: Path, target: Path, old: Pack | None, looked: Path) -> 
         counts=counts(comparison) if comparison else None,
         meanings=MEANINGS,
         old_link=old_link(old, target) if old else None,
-        looked=looked.name,
+        looked=default_since(target, new.quarter).name,
     )
     (build / PAGE).write_text(page, encoding="utf-8")
     return {"since": old.quarter if old else None, **(counts(comparison) if comparison else {})}
