@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,8 @@ CLAIMS = ["cla-reduction-19-5", "dental-66", "national-cla-rising"]
 VERDICTS = {"supported", "not supported", "not testable", "data issue"}
 OFFLINE_SCHEMES = ("file:", "data:")
 MARKS = "svg g[class*='role-mark'] > *"  # the drawn marks of a vega chart (bars, points, lines)
-PAGES = sorted(page.name for page in PACK.glob("*.html"))  # index, scorecard, claims, statement
+PAGES = sorted(page.name for page in PACK.glob("*.html"))  # index, changes, claims, statement...
+PACKS = ROOT / "rendered"  # its index.html lists every quarter's pack
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +122,52 @@ def test_page_meets_wcag_22_aa(browser, name):
     problems = axe_violations(visit.page) + structure_problems(visit.page)
     problems += reflow_problems(visit.page)
     assert problems == [], f"{name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("name", ["index.html", "accessibility.html"])
+def test_every_quarter_page_meets_wcag_22_aa(browser, name):
+    visit = Visit(browser, PACKS / name)
+    problems = axe_violations(visit.page) + structure_problems(visit.page)
+    problems += reflow_problems(visit.page)
+    assert problems == [], f"rendered/{name}:\n  " + "\n  ".join(problems)
+
+
+def test_every_quarter_page_lists_each_pack_newest_first_with_working_links(browser):
+    built = sorted((p.parent.name for p in PACKS.glob("*/manifest.json")), reverse=True)
+    assert {"2021Q4", "2022Q1"} <= set(built)
+    visit = Visit(browser, PACKS / "index.html")
+    rows = visit.page.locator("#packs-table tbody tr")
+    assert [rows.nth(i).get_attribute("data-quarter") for i in range(rows.count())] == built
+    for i, quarter in enumerate(built):
+        for href in (f"{quarter}/index.html", f"{quarter}/changes.html"):
+            assert rows.nth(i).locator(f'a[href="{href}"]').count() == 1
+            assert (PACKS / href).exists()
+    newest = rows.nth(0).locator("li").all_inner_texts()  # "12 not testable", ...
+    claims = {
+        row["claim"]: row["verdict"] for row in json.loads((PACK / "verdicts.json").read_text())
+    }
+    expected = Counter(claims.values())
+    assert sorted(newest) == sorted(f"{n} {word}" for word, n in expected.items())
+    assert visit.outside_requests() == []
+    assert visit.errors == []
+
+
+def test_changes_page_compares_with_the_quarter_before(browser):
+    changes = json.loads((PACK / "changes.json").read_text())
+    assert changes["old"]["quarter"] == "2021Q4"
+    visit = Visit(browser, PACK / "changes.html")
+    assert (
+        visit.page.locator("h1").inner_text() == "What changed: evidence pack 2022Q1 since 2021Q4"
+    )
+    shown = visit.page.locator("#figure-change-table tbody tr")
+    assert shown.count() == len(changes["figures"])
+    summary = visit.page.locator("#change-summary").inner_text()
+    assert f"Compared {changes['compared']['figures']} figures" in summary
+    index = Visit(browser, PACK / "index.html").page.locator("#changes").inner_text()
+    verdicts = sum(1 for v in changes["verdicts"] if v["old"] and v["new"])
+    assert index.startswith(f"Since 2021Q4: {verdicts} verdict(s) changed")
+    assert visit.outside_requests() == []
+    assert visit.errors == []
 
 
 def test_every_page_has_its_own_title_and_h1(browser):

@@ -30,6 +30,12 @@ class Quarter:
         return cls(f"{year}Q{number}", start, following - timedelta(days=1))
 
     @property
+    def previous(self) -> Quarter:
+        """The quarter before: the pack a new one is compared with by default."""
+        last = self.start - timedelta(days=1)
+        return Quarter.parse(f"{last.year}Q{(last.month + 2) // 3}")
+
+    @property
     def year_to_end(self) -> date:
         """The day a year before the quarter's last day: '12 months to the quarter end'."""
         return self.end.replace(year=self.end.year - 1) + timedelta(days=1)

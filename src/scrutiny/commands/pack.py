@@ -27,6 +27,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         help="notebooks run at once (default: cores)",
     )
+    parser.add_argument(
+        "--since",
+        type=Path,
+        metavar="DIR",
+        help="the pack changes.html compares with (default: the previous quarter's, beside it)",
+    )
     parser.add_argument("--only", nargs="+", metavar="ID", help="re-run only these claims")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -43,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         args.only,
         args.timeout,
         not args.no_progress,
+        since=args.since,
     )
     print(f"pack: {report.out} ({len(report.ran)} notebook(s) run, {len(report.reused)} unchanged)")
     return 0

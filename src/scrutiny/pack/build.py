@@ -19,8 +19,11 @@ from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
+from scrutiny.pack.changes import Pack
+from scrutiny.pack.changes_page import previous_pack, write_changes
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
+from scrutiny.pack.packs_index import write_packs_index
 from scrutiny.pack.plan import (
     Job,
     input_hashes,
@@ -180,6 +183,7 @@ class Plan:
     todo: list[Job]
     previous: dict
     target: Path
+    old: Pack | None = None  # the pack this one is compared with (changes.html)
 
 
 def build_pack(
@@ -191,6 +195,7 @@ def build_pack(
     only: list[str] | None = None,
     timeout: int = 600,
     progress: bool = True,
+    since: Path | None = None,
 ) -> BuildReport:
     params, _ = load_params(root, notebooks_of(root), quarter, params_file)
     register = load_register(resolve(params["register"], root), KNOWN_METRICS)
@@ -200,11 +205,15 @@ def build_pack(
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
     target = out or root / "rendered" / params["quarter"]
     refuse_foreign(target)
+    old = previous_pack(target, params["quarter"], since)  # a bad --since is refused first
     check_inputs(root, params)  # bad input is refused before the lock: it writes nothing
     with BuildLock(target):
-        return locked_build(
-            root, params, register, claim_ids, target, only, jobs, timeout, progress
+        report = locked_build(
+            root, params, register, claim_ids, target, only, jobs, timeout, progress, old
         )
+    if target.parent.resolve() == (root / "rendered").resolve():
+        write_packs_index(target.parent)
+    return report
 
 
 def locked_build(
@@ -217,6 +226,7 @@ def locked_build(
     jobs: int,
     timeout: int,
     progress: bool,
+    old: Pack | None = None,
 ) -> BuildReport:
     if target.parent.exists():
         clear_abandoned(target)
@@ -227,9 +237,9 @@ def locked_build(
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
         todo = restrict(todo, only, target)
-    if not todo and up_to_date(previous, params, inputs, target):
+    if not todo and up_to_date(previous, params, inputs, target) and same_since(old, target):
         return BuildReport(target, [], sorted(job.name for job in planned))
-    plan = Plan(root, params, register, inputs, planned, todo, previous, target)
+    plan = Plan(root, params, register, inputs, planned, todo, previous, target, old)
     target.parent.mkdir(parents=True, exist_ok=True)
     build = scratch(target, "building")
     shutil.rmtree(build, ignore_errors=True)
@@ -247,6 +257,15 @@ def up_to_date(previous: dict, params: dict, inputs: dict[str, str], target: Pat
         and previous.get("inputs") == inputs
         and (target / "index.html").exists()
     )
+
+
+def same_since(old: Pack | None, target: Path) -> bool:
+    """The pack in place was compared with the same earlier quarter (or with none)."""
+    try:
+        since = json.loads((target / "changes.json").read_text())["old"]
+    except (OSError, ValueError, KeyError):
+        return False
+    return (since or {}).get("quarter") == (old.quarter if old else None)
 
 
 def restrict(todo: list[Job], only: list[str], target: Path) -> list[Job]:
@@ -283,8 +302,9 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
             notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
         else:
             notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}
-    write_stylesheet(build, [build / f"{job.name}.html" for job in plan.planned])
     write_index(plan, build, notebooks)
+    pages = [build / f"{job.name}.html" for job in plan.planned] + [build / "changes.html"]
+    write_stylesheet(build, pages)
     scan_pack(build, resolve(plan.params["data_903"], plan.root))
     swap_in(build, plan.target)
     return BuildReport(plan.target, sorted(running), sorted(set(notebooks) - running))
@@ -297,6 +317,12 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
     scorecard_nb = build / "scorecard.ipynb"
     scorecard = read_result(scorecard_nb, SCORECARD_MIMETYPE) if scorecard_nb.exists() else None
     extract = load_extract(resolve(plan.params["published_extract"], plan.root))
+    index.write_json(build / "verdicts.json", index.verdict_rows(results))
+    index.write_json(
+        build / "manifest.json",
+        index.manifest(plan.root, plan.params, plan.inputs, notebooks, plan.register),
+    )
+    changes = write_changes(build, plan.target, plan.old)
     index.render_index(
         build,
         plan.root,
@@ -306,8 +332,5 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
         plan.inputs,
         plan.register,
         extract.provenance["sources"],
-    )
-    index.write_json(build / "verdicts.json", index.verdict_rows(results))
-    index.write_json(
-        build / "manifest.json", index.manifest(plan.root, plan.params, plan.inputs, notebooks)
+        changes,
     )

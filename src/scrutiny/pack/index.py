@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import subprocess
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from scrutiny.claims import Register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.pack import svg
+from scrutiny.pack.definitions import claim_definitions
 from scrutiny.pack.plan import document_paths
 from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET
@@ -112,6 +114,7 @@ def render_index(
     inputs: dict[str, str],
     register: Register,
     published_sources: list[dict],
+    changes: dict,
 ) -> None:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("scrutiny", "templates"),
@@ -136,6 +139,7 @@ def render_index(
         inputs=inputs,
         data_903_label=Path(params["data_903"]).name,
         published_sources=published_sources,
+        changes=changes,
         version=__version__,
         commit=git_commit(root),
     )
@@ -173,10 +177,14 @@ def verdict_rows(results: list[dict]) -> list[dict]:
     ]
 
 
-def manifest(root: Path, params: dict, inputs: dict[str, str], notebooks: dict) -> dict:
+def manifest(
+    root: Path, params: dict, inputs: dict[str, str], notebooks: dict, register: Register
+) -> dict:
     return {
         "scrutiny": __version__,
         "commit": git_commit(root),
+        "built": date.today().isoformat(),
+        "claims": claim_definitions(register),
         "python": platform.python_version(),
         "packages": {name: version(name) for name in PACKAGES},
         "params": params,

@@ -25,7 +25,8 @@ def axe_version() -> str:
     return f"axe-core {found.group(1)}" if found else "axe-core"
 
 
-def write_statement(out: Path, quarter: str) -> Path:
+def write_statement(out: Path, quarter: str | None) -> Path:
+    """The statement for one quarter's pack, or (quarter None) for the index of every pack."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("scrutiny", "templates"),
         autoescape=True,

@@ -1,0 +1,46 @@
+"""Each claim's definition as a hash, kept in manifest.json for the quarter-to-quarter changes.
+
+The register's own hash moves when any claim is edited; this one moves only when the claim's
+entry (its figures, their metrics and parameters, its document's date) or the code of the
+metrics it uses changes, so a change can be put down to a definition claim by claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from dataclasses import asdict
+
+from scrutiny import metrics
+from scrutiny.checks.national import QUERIES
+from scrutiny.claims import Claim, Register
+from scrutiny.hashing import file_sha256
+
+
+def metric_code(name: str) -> str:
+    """sha256 of the module that computes a metric (a 903 metric or a DfE query)."""
+    function = metrics.METRICS[name].function if name in metrics.METRICS else QUERIES[name]
+    return file_sha256(inspect.getsourcefile(function))
+
+
+def definition_hash(claim: Claim) -> str:
+    entry = json.dumps(asdict(claim), sort_keys=True, default=str)
+    code = sorted({metric_code(f.metric) for f in claim.figures if f.metric})
+    return hashlib.sha256("\n".join([entry, *code]).encode()).hexdigest()
+
+
+def follows_quarter(claim: Claim) -> list[str]:
+    """Labels of the figures whose dates move with the quarter (`@quarter_end` and the like)."""
+    return [
+        f.label
+        for f in claim.figures
+        if any(isinstance(v, str) and v.startswith("@") for v in f.params.values())
+    ]
+
+
+def claim_definitions(register: Register) -> dict[str, dict]:
+    return {
+        claim.id: {"definition": definition_hash(claim), "follows_quarter": follows_quarter(claim)}
+        for claim in register.claims
+    }
