@@ -10,28 +10,13 @@ from scrutiny.checks import ClaimCheck
 from scrutiny.checks.trend import window
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.notebook import register_at
-from scrutiny.published.comparison import comparison_table
 
 HEALTH = ("oc2-cohort", "oc2-dental", "oc2-health-assessment", "oc2-immunisations")
 
 
-def last_year(check: ClaimCheck) -> int:
-    """The last year to 31 March the pack's quarter reaches."""
-    end = check.inputs.quarter.end
-    return end.year - (end.month < 3)
-
-
 def published(check: ClaimCheck, measures: list[str]) -> pd.DataFrame:
     """Named DfE measures for the authority, its region, England and its neighbours."""
-    inputs = check.inputs
-    described = inputs.extract.provenance["measures"]
-    tables = {
-        described[m]["description"]: comparison_table(
-            inputs.extract, m, inputs.la_code, inputs.sn_edition, last_year(check)
-        )
-        for m in measures
-    }
-    return pd.concat(tables, names=["measure"])
+    return check.published(measures)
 
 
 def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:

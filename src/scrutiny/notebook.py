@@ -23,7 +23,7 @@ from scrutiny.claims import load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
-from scrutiny.published.comparison import comparison_frame, comparison_table
+from scrutiny.published.comparison import comparison_frame
 from scrutiny.verdicts import MEANINGS
 
 COLOURS = charts.VERDICT_COLOURS
@@ -200,10 +200,8 @@ def show_published_chart(check: ClaimCheck):
     measures = check.published_measures()
     if not measures:
         return None
-    inputs = check.inputs
-    last = inputs.quarter.end.year - (inputs.quarter.end.month < 3)
-    table = comparison_table(inputs.extract, measures[0], inputs.la_code, inputs.sn_edition, last)
-    what = inputs.extract.provenance["measures"][measures[0]]["description"]
+    what = check.inputs.extract.provenance["measures"][measures[0]]["description"]
+    table = check.published(measures[:1]).loc[what]
     return charts.line_over_time(
         comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"
     )

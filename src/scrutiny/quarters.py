@@ -36,6 +36,11 @@ class Quarter:
         return Quarter.parse(f"{last.year}Q{(last.month + 2) // 3}")
 
     @property
+    def last_year(self) -> int:
+        """The last year to 31 March the quarter reaches (2022Q1 -> 2022, 2021Q4 -> 2021)."""
+        return self.end.year - (self.end.month < 3)
+
+    @property
     def year_to_end(self) -> date:
         """The day a year before the quarter's last day: '12 months to the quarter end'."""
         return self.end.replace(year=self.end.year - 1) + timedelta(days=1)

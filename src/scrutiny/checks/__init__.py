@@ -153,7 +153,7 @@ class ClaimCheck:
         where the DfE publishes one), ranks and named-LA comparisons aside."""
         extract, found = self.inputs.extract, []
         for figure in self.claim.figures:
-            if figure.source != "dfe" or figure.metric in RANKS | {"dfe-rank-among"}:
+            if figure.source != "dfe" or figure.metric in RANKS:
                 continue
             measure = figure.params.get("measure") or figure.params.get("numerator")
             if f"{measure}_pct" in extract.measures and "numerator" in figure.params:
@@ -161,16 +161,15 @@ class ClaimCheck:
             found.append(measure)
         return list(dict.fromkeys(found))
 
-    def published(self) -> pd.DataFrame:
-        """Each published measure of the claim for the LA, its region, England and its
-        statistical neighbours, by year to the pack's quarter."""
+    def published(self, measures: list[str] | None = None) -> pd.DataFrame:
+        """Published measures (default: the claim's own) for the LA, its region, England and
+        its statistical neighbours, by year to the pack's quarter."""
         extract, inputs = self.inputs.extract, self.inputs
-        last = inputs.quarter.end.year - (inputs.quarter.end.month < 3)
         tables = {
             extract.provenance["measures"][m]["description"]: comparison_table(
-                extract, m, inputs.la_code, inputs.sn_edition, last
+                extract, m, inputs.la_code, inputs.sn_edition, inputs.quarter.last_year
             )
-            for m in self.published_measures()
+            for m in (self.published_measures() if measures is None else measures)
         }
         return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
