@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.verdicts import BOUND, EXACT, RELATIONS
 
@@ -139,7 +140,7 @@ def load_register(path: str | Path, known_metrics: set[str]) -> Register:
     """Read and validate the register; every mistake is reported with the claim it is in."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlsafe.load_path(path)
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: cannot read the claim register: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):

@@ -13,6 +13,7 @@ from pathlib import Path
 import papermill
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.quarters import Quarter
 
@@ -38,7 +39,7 @@ def expected_types(notebooks: list[Path]) -> dict[str, str]:
 
 def read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yamlsafe.load_path(path) or {}
     except FileNotFoundError:
         raise ConfigError(f"{path}: params file not found") from None
     except yaml.YAMLError as error:
