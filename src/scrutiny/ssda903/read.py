@@ -114,7 +114,18 @@ def read_folder(root: Path) -> ReadResult:
     """Every CSV under the folder; XML files only when the folder holds no CSV (never both)."""
     tables: list[RawTable] = []
     problems: list[Problem] = []
-    files = sorted(p for p in root.rglob("*") if p.is_file())
+    found = sorted(p for p in root.rglob("*") if p.is_file())
+    files = [p for p in found if not excluded(p, root)]
+    problems += [
+        Problem(
+            "excluded-file",
+            "not read: its name (or a folder's) starts with _ or ~",
+            file=str(path),
+            severity="warning",
+        )
+        for path in found
+        if excluded(path, root) and path.suffix.lower() in {".csv", ".xml"}
+    ]
     csvs = [p for p in files if p.suffix.lower() == ".csv"]
     xmls = [p for p in files if p.suffix.lower() == ".xml"]
     for path in csvs:
@@ -133,10 +144,40 @@ def read_folder(root: Path) -> ReadResult:
                 )
             )
             continue
-        found, issues = read_xml(path, folder_year(path, root))
-        tables.extend(found)
+        parsed, issues = read_xml(path, folder_year(path, root))
+        tables.extend(parsed)
         problems.extend(issues)
-    return ReadResult(tables, problems)
+    return ReadResult(tables, problems + second_copies(tables))
+
+
+def excluded(path: Path, root: Path) -> bool:
+    """Set aside on purpose: a draft renamed `_oc2_draft.csv`, an `_old/` folder, or an
+    Office lock file `~$oc2.csv`."""
+    return any(part.startswith(("_", "~")) for part in path.relative_to(root).parts)
+
+
+def second_copies(tables: list[RawTable]) -> list[Problem]:
+    """Two files of one table in one collection year: either could be the right one, and
+    reading both would change the figures silently."""
+    first: dict[tuple, RawTable] = {}
+    problems = []
+    for table in tables:
+        key = (table.name, table.year or str(Path(table.file).parent))
+        if key not in first:
+            first[key] = table
+            continue
+        year = f"collection year {table.year}" if table.year else "one folder"
+        rename = "_" + Path(table.file).name
+        problems.append(
+            Problem(
+                "duplicate-table",
+                f"two copies of the {table.name} table in {year}: {first[key].file} and "
+                f"{table.file}; delete one, or rename it to start with _ (e.g. {rename}) so "
+                "it is not read",
+                file=table.file,
+            )
+        )
+    return problems
 
 
 def read_path(path: str | Path) -> ReadResult:
