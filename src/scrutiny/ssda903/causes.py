@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from scrutiny.errors import Problem
 
-FILE_DROPPED = {"encoding", "malformed-row", "malformed-xml", "header-mismatch", "empty-file"}
+FILE_DROPPED = {
+    "encoding",
+    "malformed-row",
+    "malformed-quote",
+    "malformed-xml",
+    "header-mismatch",
+    "empty-file",
+}
 CROSS_TABLE = {"missing-table", "child-not-in-header", "overlapping-episodes"}
 TRUNCATED = "truncated-row"
 SECOND_COPY = "duplicate-table"  # a second file of a table repeats its records

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -57,32 +56,39 @@ def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Proble
         return None, [problem]
     if not text.strip():
         return None, [Problem("empty-file", "file is empty: no header row", file=str(path))]
-    lines = pd.Series(text.splitlines())
-    header = next(csv.reader([lines.iloc[0]]))
+    rows, problem = records(text, path)
+    if not rows:
+        return None, [problem]
+    header = rows[0][1]
     name, reason = identify(header)
     if name is None:
         severity = "warning" if reason.startswith("not a 903") else "error"
         rule = "unknown-table" if severity == "warning" else "header-mismatch"
         return None, [Problem(rule, reason, file=str(path), row=1, severity=severity)]
+    if problem:
+        return None, [problem]
     columns = [c.strip().upper() for c in header]
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[],
-            header=0,
-            names=columns,
-            skip_blank_lines=True,
-        )
-    except pd.errors.ParserError as error:
-        match = re.search(r"line (\d+), saw (\d+)", str(error))
-        row = int(match.group(1)) if match else None
+    data = [(row, fields) for row, fields in rows[1:] if not blank_line(fields)]
+    long = [row for row, fields in data if len(fields) > len(columns)]
+    if long:
         message = f"row has more fields than the header's {len(columns)}"
-        return None, [Problem("malformed-row", message, file=str(path), row=row)]
-    data_lines = lines.iloc[1:][lines.iloc[1:].str.strip() != ""]
-    frame.index = data_lines.index + 1  # spreadsheet row numbers
-    problems = short_rows(data_lines, len(columns), path)
+        return None, [Problem("malformed-row", message, file=str(path), row=long[0])]
+    problems = [
+        Problem(
+            "truncated-row",
+            f"row has fewer fields than the header's {len(columns)} (truncated line?)",
+            file=str(path),
+            row=row,
+        )
+        for row, fields in data
+        if len(fields) < len(columns)
+    ]
+    frame = pd.DataFrame(
+        [fields + [""] * (len(columns) - len(fields)) for _, fields in data],
+        index=[row for row, _ in data],  # spreadsheet row numbers
+        columns=columns,
+        dtype=str,
+    )
     if frame.empty:
         required = name in schema()["required_tables"]
         problems.append(
@@ -96,18 +102,26 @@ def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Proble
     return RawTable(name, frame, str(path), year), problems
 
 
-def short_rows(data_lines: pd.Series, width: int, path: Path) -> list[Problem]:
-    """Rows with fewer fields than the header (a truncated line); pandas pads them silently."""
-    short = data_lines.str.count(",") < width - 1
-    return [
-        Problem(
-            "truncated-row",
-            f"row has fewer fields than the header's {width} (truncated line?)",
-            file=str(path),
-            row=int(line) + 1,
+def blank_line(fields: list[str]) -> bool:
+    """A line with nothing on it, or only spaces (a row of commas is a row of blanks)."""
+    return len(fields) <= 1 and not "".join(fields).strip()
+
+
+def records(text: str, path: Path) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """Each record with its row as a spreadsheet shows it: a quoted field may hold a line
+    break (legal CSV), and its record is still one row. A quote left open is an error."""
+    found: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for row, fields in enumerate(reader, start=1):
+            found.append((row, fields))
+    except csv.Error as error:
+        message = (
+            f"a quoted field is not closed, or has text after its closing quote ({error}); "
+            'a quote inside a field is written twice ("")'
         )
-        for line in data_lines.index[short]
-    ]
+        return found, Problem("malformed-quote", message, file=str(path), row=len(found) + 1)
+    return found, None
 
 
 def read_folder(root: Path) -> ReadResult:
