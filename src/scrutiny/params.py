@@ -14,10 +14,11 @@ import papermill
 import yaml
 
 from scrutiny import yamlsafe
+from scrutiny.disclosure import threshold_problems
 from scrutiny.errors import ConfigError
 from scrutiny.quarters import Quarter
 
-PACK_KEYS = {"documents_dir": "str"}
+PACK_KEYS = {"documents_dir": "str", "suppression_override_reason": "str"}
 PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
 
 
@@ -100,11 +101,17 @@ def load_params(
     if extra:
         files.append(Path(extra))
     merged: dict = {}
+    origin: dict[str, Path] = {}
     problems: list[str] = []
     for path in files:
         values = read_yaml(path)
         problems += check_params(values, path, types)
         merged.update(values)
+        origin.update(dict.fromkeys(values, path))
+    if isinstance(merged.get("suppression_threshold"), int):
+        reason = str(merged.get("suppression_override_reason") or "")
+        where = str(origin["suppression_threshold"])
+        problems += threshold_problems(merged["suppression_threshold"], reason, where)
     if quarter:
         problems += quarter_problems(quarter, "--quarter")
         merged["quarter"] = quarter
