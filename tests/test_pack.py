@@ -86,6 +86,10 @@ def test_manifest_records_inputs_versions_and_timings(project):
     assert manifest["packages"]["papermill"]
     assert set(manifest["notebooks"]) == {*CLAIMS, "scorecard"}
     assert all(n["status"] == "ok" for n in manifest["notebooks"].values())
+    page = manifest["notebooks"]["adoptions-tees-valley"]
+    assert page["parameters"]["claim_id"] == "adoptions-tees-valley"
+    assert page["parameters"]["la_name"] == "Middlesbrough"
+    assert set(page["inputs"]) >= {"903", "published", "register", "library", "notebook"}
 
 
 def test_second_build_with_nothing_changed_runs_nothing(project):
@@ -114,16 +118,51 @@ def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp
 
 
 def test_only_reruns_the_named_claim(project, tmp_path):
-    register = project / "evidence" / "claims.yml"
-    text = register.read_text()
-    register.write_text(text.replace("significantly reduced", "much reduced"))
+    notebook = project / "notebooks" / "claim.ipynb"  # adoptions-tees-valley's alone
+    text = notebook.read_text()
+    notebook.write_text(text.replace("Claim check", "Claim checked", 1))
     try:
         report = build_pack(
             project, "2022Q1", jobs=2, only=["adoptions-tees-valley"], progress=False
         )
         assert report.ran == ["adoptions-tees-valley"]
     finally:
+        notebook.write_text(text)
+
+
+@pytest.mark.parametrize(
+    "change, shown",
+    [
+        ("params", "cla-reduction-19-5 (changed: param la_name)"),
+        ("register", "cla-reduction-19-5 (changed: input register)"),
+    ],
+)
+def test_only_refuses_to_keep_pages_built_from_other_params_or_inputs(
+    project, tmp_path, change, shown
+):
+    pack = project / "rendered" / "2022Q1"
+    before = {p.name: p.read_bytes() for p in pack.iterdir()}
+    override = tmp_path / "mine.yml"
+    override.write_text("la_name: Hartlepool\n" if change == "params" else "{}\n")
+    register = project / "evidence" / "claims.yml"
+    text = register.read_text()
+    if change == "register":
+        register.write_text(text.replace("significantly reduced", "much reduced"))
+    try:
+        with pytest.raises(ConfigError, match="would publish a mixed pack") as caught:
+            build_pack(
+                project,
+                "2022Q1",
+                params_file=override,
+                jobs=2,
+                only=["adoptions-tees-valley"],
+                progress=False,
+            )
+    finally:
         register.write_text(text)
+    assert shown in str(caught.value)
+    assert "scorecard (changed: " in str(caught.value)
+    assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
 
 
 def test_only_into_a_new_folder_says_what_else_must_run(project, tmp_path):

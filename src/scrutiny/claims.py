@@ -9,6 +9,7 @@ claim (exact, bound or proxy: see `scrutiny.verdicts`) and whether it is the cla
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -285,3 +286,19 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         " ".join(str(raw.get("why", "")).split()),
         None if at_least is None else float(at_least),
     )
+
+
+def check_definition(definition: dict, register: Register) -> None:
+    """Every key of the pack's `definition:` must be a parameter some figure takes: a key none
+    takes (a typo such as max_age_dayz) would change nothing, silently."""
+    taken = sorted({key for claim in register.claims for f in claim.figures for key in f.params})
+    problems = []
+    for key in sorted(set(definition) - set(taken), key=str):
+        near = difflib.get_close_matches(str(key), taken, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        problems.append(f"definition: no figure in the register takes {key!r}{hint}")
+    if problems:
+        raise ConfigError(
+            "\n  ".join(["the params have problems:", *problems])
+            + f"\n  (the figures' parameters: {', '.join(taken)})"
+        )

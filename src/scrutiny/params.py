@@ -19,6 +19,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.quarters import Quarter
 
 PACK_KEYS = {"documents_dir": "str", "suppression_override_reason": "str"}
+OPTIONAL = {"suppression_override_reason"}  # may be left out of defaults.yml
 PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
 
 
@@ -115,7 +116,7 @@ def load_params(
     if quarter:
         problems += quarter_problems(quarter, "--quarter")
         merged["quarter"] = quarter
-    missing = sorted(set(types) - set(merged))
+    missing = sorted(set(types) - set(merged) - OPTIONAL)
     if missing:
         problems.append(f"no value for {', '.join(missing)} in {files[0]}")
     if problems:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
-from scrutiny.claims import Register, load_register
+from scrutiny.claims import Register, check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
+from scrutiny.pack.only import restrict
 from scrutiny.pack.plan import (
     Job,
     input_hashes,
@@ -187,8 +188,12 @@ def build_pack(
     timeout: int = 600,
     progress: bool = True,
 ) -> BuildReport:
+    if jobs < 1 or timeout < 1:
+        flag, value = ("--jobs", jobs) if jobs < 1 else ("--timeout", timeout)
+        raise ConfigError(f"{flag} must be 1 or more, not {value}")
     params, _ = load_params(root, notebooks_of(root), quarter, params_file)
     register = load_register(resolve(params["register"], root), KNOWN_METRICS)
+    check_definition(params.get("definition") or {}, register)
     claim_ids = [c.id for c in register.claims]
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
     if unknown:
@@ -221,7 +226,7 @@ def locked_build(
     previous = previous_manifest(target)
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
-        todo = restrict(todo, only, target)
+        todo = restrict(todo, only, target, previous)
     if not todo and up_to_date(previous, params, inputs, target):
         return BuildReport(target, [], sorted(job.name for job in planned))
     plan = Plan(root, params, register, inputs, planned, todo, previous, target)
@@ -244,19 +249,6 @@ def up_to_date(previous: dict, params: dict, inputs: dict[str, str], target: Pat
     )
 
 
-def restrict(todo: list[Job], only: list[str], target: Path) -> list[Job]:
-    """--only: run just these; every other stale job must have a previous output to keep."""
-    missing = [
-        j.name for j in todo if j.name not in only and not (target / f"{j.name}.ipynb").exists()
-    ]
-    if missing:
-        raise ConfigError(
-            f"--only: {', '.join(missing)} must run too (no previous output in {target}); "
-            "build once without --only"
-        )
-    return [job for job in todo if job.name in only]
-
-
 def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> BuildReport:
     running = {job.name for job in plan.todo}
     for job in plan.planned:
@@ -275,7 +267,13 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     for job in plan.planned:
         if job.name in running:
             render_html(build / f"{job.name}.ipynb")
-            notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
+            notebooks[job.name] = {
+                "key": job.key,
+                "status": "ok",
+                "seconds": seconds[job.name],
+                "parameters": job.parameters,
+                "inputs": job.inputs,
+            }
         else:
             notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}
     write_stylesheet(build, [build / f"{job.name}.html" for job in plan.planned])
