@@ -3,6 +3,8 @@ item 6): with a custom groups file, the headline and the chart count the same ch
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import child, episode, write_903
 from test_privacy_breakdowns import chart_values
@@ -59,6 +61,13 @@ def test_the_chart_counts_the_custom_group_as_the_headline_does(inputs):
 
 
 def test_without_a_groups_file_both_count_the_standard_group(inputs: Inputs):
-    standard = Inputs(**{**vars(inputs), "groups": None})
+    standard = replace(inputs, groups=None)
     assert measure_local(FIGURE, standard).value == 18
     assert set(chart_values(local_chart([FIGURE], standard))) == {18.0}
+
+
+def test_a_page_names_the_groups_file_by_its_path_in_the_project(inputs):
+    assert measure_local(FIGURE, inputs).params["groups"] == "groups.yml"
+    elsewhere = replace(inputs, root=inputs.root / "project")
+    assert measure_local(FIGURE, elsewhere).params["groups"] == "groups.yml"
+    assert str(inputs.root) not in str(measure_local(FIGURE, elsewhere).to_dict())

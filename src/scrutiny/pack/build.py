@@ -28,8 +28,10 @@ from scrutiny.pack.plan import (
     plan_jobs,
     stale,
 )
+from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
+from scrutiny.pack.swap import exchange
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.published import load_extract
@@ -157,6 +159,11 @@ class BuildLock:
 
 
 def swap_in(build: Path, target: Path) -> None:
+    """The new pack in place of the old: exchanged in one step where the system can (a reader
+    never finds the path empty), else moved aside and in."""
+    if target.exists() and exchange(build, target):
+        shutil.rmtree(build, ignore_errors=True)  # now the old pack
+        return
     old = scratch(target, "previous")
     if target.exists():
         target.rename(old)
@@ -266,6 +273,7 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     notebooks = {}
     for job in plan.planned:
         if job.name in running:
+            relative_paths(build / f"{job.name}.ipynb", job.notebook, plan.root)
             render_html(build / f"{job.name}.ipynb")
             notebooks[job.name] = {
                 "key": job.key,
