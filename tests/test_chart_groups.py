@@ -7,13 +7,12 @@ from dataclasses import replace
 
 import pytest
 from builders import child, episode, write_903
-from test_privacy_breakdowns import chart_values
+from test_privacy_breakdowns import chart_values, inputs_at
 
 from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Figure
-from scrutiny.quarters import Quarter
 
 # Twelve children with in-house foster carers (U4, PR1) and six with agency carers (U4, PR4),
 # all through 2020/21. The standard "fostering" group holds all 18; ours holds only the six.
@@ -43,16 +42,7 @@ def inputs(tmp_path, monkeypatch) -> Inputs:
     data = write_903(tmp_path / "903", {2021: {"header": header, "episodes": episodes}})
     groups = tmp_path / "groups.yml"
     groups.write_text(OUR_GROUPS)
-    return Inputs(
-        root=tmp_path,
-        quarter=Quarter.parse("2021Q1"),
-        data_903=data,
-        synthetic=False,
-        published=tmp_path,
-        la_code="E06000002",
-        la_name="Middlesbrough",
-        groups=groups,
-    )
+    return replace(inputs_at(data, 5, monkeypatch), root=tmp_path, groups=groups)
 
 
 def test_the_chart_counts_the_custom_group_as_the_headline_does(inputs):
