@@ -15,7 +15,7 @@ from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import release_variants
 from scrutiny.claims import Figure
-from scrutiny.disclosure import MARKER, small_rows, suppress_nested
+from scrutiny.disclosure import MARKER, primary, small_rows, suppress_nested
 
 Variant = tuple[str, str, dict]  # description, metric, params
 
@@ -160,8 +160,8 @@ def suppressed(table: pd.DataFrame, nested: bool, threshold: int) -> pd.DataFram
     registered = table.index[table["registered"]]
     keep = int(registered[0]) if len(registered) else None
     hidden = small_rows(table, threshold, keep)
-    table.loc[hidden, "denominator"] = pd.NA
-    if nested:  # the denominator (all starters) is shared and large: it stays
+    table.loc[hidden & primary(table["denominator"], threshold), "denominator"] = pd.NA
+    if nested:
         shown = suppress_nested(table["numerator"], threshold, keep)
         hidden |= shown.isna() & table["numerator"].notna()
     table.loc[hidden, "numerator"] = pd.NA
