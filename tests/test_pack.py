@@ -81,12 +81,27 @@ def test_verdicts_come_from_the_data(project):
     assert fall["measured"] == pytest.approx(100 * fall["numerator"] / fall["denominator"])
 
 
+def test_no_file_of_the_pack_names_the_folders_it_was_built_in(project):
+    pack = project / "rendered" / "2022Q1"
+    named = [p.name for p in pack.iterdir() if str(project) in p.read_text(errors="replace")]
+    assert named == []
+    run = json.loads((pack / "adoptions-tees-valley.ipynb").read_text())["metadata"]["papermill"]
+    assert (run["input_path"], run["output_path"]) == (
+        "notebooks/claim.ipynb",
+        "adoptions-tees-valley.ipynb",
+    )
+
+
 def test_manifest_records_inputs_versions_and_timings(project):
     manifest = json.loads((project / "rendered" / "2022Q1" / "manifest.json").read_text())
     assert set(manifest["inputs"]) >= {"903", "published", "register", "library", "lock"}
     assert manifest["packages"]["papermill"]
     assert set(manifest["notebooks"]) == {*CLAIMS, "scorecard"}
     assert all(n["status"] == "ok" for n in manifest["notebooks"].values())
+    page = manifest["notebooks"]["adoptions-tees-valley"]
+    assert page["parameters"]["claim_id"] == "adoptions-tees-valley"
+    assert page["parameters"]["la_name"] == "Middlesbrough"
+    assert set(page["inputs"]) >= {"903", "published", "register", "library", "notebook"}
 
 
 def test_second_build_with_nothing_changed_runs_nothing(project):
@@ -106,25 +121,61 @@ def test_touching_a_params_file_without_changing_it_runs_nothing(project):
 
 def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp_path):
     override = tmp_path / "mine.yml"
-    override.write_text("definition: {max_age_days: 6}\n")  # only the claim notebook takes it
+    override.write_text("definition: {start: '2020-10-31'}\n")  # claim notebooks take it
     report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
     assert report.ran == sorted(CLAIMS)
     override.write_text("suppression_threshold: 10\n")  # every notebook takes it
     report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
     assert report.ran == sorted([*CLAIMS, "scorecard"])
+    build_pack(project, "2022Q1", jobs=2, progress=False)  # the defaults again, for what follows
 
 
 def test_only_reruns_the_named_claim(project, tmp_path):
-    register = project / "evidence" / "claims.yml"
-    text = register.read_text()
-    register.write_text(text.replace("significantly reduced", "much reduced"))
+    notebook = project / "notebooks" / "claim.ipynb"  # adoptions-tees-valley's alone
+    text = notebook.read_text()
+    notebook.write_text(text + "\n")
     try:
         report = build_pack(
             project, "2022Q1", jobs=2, only=["adoptions-tees-valley"], progress=False
         )
         assert report.ran == ["adoptions-tees-valley"]
     finally:
+        notebook.write_text(text)
+
+
+@pytest.mark.parametrize(
+    "change, shown",
+    [
+        ("params", "cla-reduction-19-5 (changed: param la_name)"),
+        ("register", "cla-reduction-19-5 (changed: input register)"),
+    ],
+)
+def test_only_refuses_to_keep_pages_built_from_other_params_or_inputs(
+    project, tmp_path, change, shown
+):
+    pack = project / "rendered" / "2022Q1"
+    before = {p.name: p.read_bytes() for p in pack.iterdir()}
+    override = tmp_path / "mine.yml"
+    override.write_text("la_name: Hartlepool\n" if change == "params" else "{}\n")
+    register = project / "evidence" / "claims.yml"
+    text = register.read_text()
+    if change == "register":
+        register.write_text(text.replace("significantly reduced", "much reduced"))
+    try:
+        with pytest.raises(ConfigError, match="would publish a mixed pack") as caught:
+            build_pack(
+                project,
+                "2022Q1",
+                params_file=override,
+                jobs=2,
+                only=["adoptions-tees-valley"],
+                progress=False,
+            )
+    finally:
         register.write_text(text)
+    assert shown in str(caught.value)
+    assert "scorecard (changed: " in str(caught.value)
+    assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
 
 
 def test_only_into_a_new_folder_says_what_else_must_run(project, tmp_path):

@@ -371,7 +371,7 @@ def test_validate_json(tmp_path, capsys):
     assert report["rows"] == {"episodes": 3, "header": 2}
 
 
-def test_duplicate_record_in_one_return_warns_and_keeps_the_later_row(tmp_path):
+def test_two_different_rows_for_one_episode_in_one_return_are_an_error(tmp_path):
     write(tmp_path, "h.csv", HEADER, "1,1,01/02/2015,WBRI,A123456789012,,")
     write(
         tmp_path,
@@ -381,6 +381,5 @@ def test_duplicate_record_in_one_return_warns_and_keeps_the_later_row(tmp_path):
         "1,01/05/2020,S,C2,N1,U6,PR4,,,,,,",
     )
     report = ssda903.inspect(tmp_path)
-    assert report.errors == []
-    assert [(p.rule, p.row) for p in report.warnings] == [("duplicate-record", 2)]
-    assert list(report.dataset.episodes["PLACE"]) == ["U6"]
+    assert [(p.rule, p.row) for p in report.errors] == [("duplicate-record", 2)]
+    assert report.warnings == []

@@ -33,6 +33,8 @@ def make_project(folder: Path, claims: list[str], data: Path | None = None) -> P
     shutil.copy(ROOT / "requirements.lock", folder / "requirements.lock")
     register = yaml.safe_load((ROOT / "evidence" / "claims.yml").read_text())
     register["claims"] = [c for c in register["claims"] if c["id"] in claims]
+    for name in {c.get("notebook", "claim") for c in register["claims"]}:
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", folder / "notebooks" / f"{name}.ipynb")
     (folder / "evidence" / "claims.yml").write_text(yaml.safe_dump(register, sort_keys=False))
     target = folder / "evidence" / "data" / "synthetic"
     if data is None:

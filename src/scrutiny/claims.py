@@ -9,6 +9,7 @@ claim (exact, bound or proxy: see `scrutiny.verdicts`) and whether it is the cla
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.verdicts import BOUND, EXACT, RELATIONS
 
@@ -139,7 +141,7 @@ def load_register(path: str | Path, known_metrics: set[str]) -> Register:
     """Read and validate the register; every mistake is reported with the claim it is in."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlsafe.load_path(path)
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: cannot read the claim register: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
@@ -284,3 +286,19 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         " ".join(str(raw.get("why", "")).split()),
         None if at_least is None else float(at_least),
     )
+
+
+def check_definition(definition: dict, register: Register) -> None:
+    """Every key of the pack's `definition:` must be a parameter some figure takes: a key none
+    takes (a typo such as max_age_dayz) would change nothing, silently."""
+    taken = sorted({key for claim in register.claims for f in claim.figures for key in f.params})
+    problems = []
+    for key in sorted(set(definition) - set(taken), key=str):
+        near = difflib.get_close_matches(str(key), taken, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        problems.append(f"definition: no figure in the register takes {key!r}{hint}")
+    if problems:
+        raise ConfigError(
+            "\n  ".join(["the params have problems:", *problems])
+            + f"\n  (the figures' parameters: {', '.join(taken)})"
+        )

@@ -5,6 +5,9 @@ one suppressed cell could be recovered by subtraction, so one more cell is suppr
 (secondary): the smallest count above the threshold, else a zero. Zeros are otherwise shown:
 they disclose nothing about a child. Headline totals are not suppressed. Suppressed cells of
 both kinds read the same ('c', as in DfE tables), so a reader cannot tell which was small.
+
+The threshold has a floor: DfE convention suppresses counts under 5, and a pack may go lower
+only when its params say why (`suppression_override_reason`).
 """
 
 from __future__ import annotations
@@ -57,3 +60,27 @@ def suppress_nested(counts: pd.Series, threshold: int, keep: int | None = None) 
         if i == keep or safe:
             kept.append(i)
     return values.where(pd.Series(range(len(values)), index=values.index).isin(kept))
+
+
+FLOOR = 5  # DfE convention: counts from 1 to 4 could identify a child
+
+
+def threshold_problems(threshold: int, reason: str, where: str) -> list[str]:
+    """Why a pack's suppression threshold may not be used, if it may not."""
+    if threshold < 1:
+        return [f"{where}: suppression_threshold must be at least 1, not {threshold}"]
+    if threshold < FLOOR and not reason.strip():
+        return [
+            f"{where}: suppression_threshold {threshold} is below {FLOOR}, the DfE convention "
+            f"(counts of 1 to {FLOOR - 1} could identify a child); to publish them anyway, "
+            "say why in suppression_override_reason"
+        ]
+    return []
+
+
+def small_rows(table: pd.DataFrame, threshold: int, keep: int | None = None) -> pd.Series:
+    """Rows of a table of measurements, each its own total, whose numerator or denominator
+    is a count from 1 to threshold-1; row `keep` (the headline, shown in full) excepted."""
+    small = primary(table["numerator"].astype("Int64"), threshold)
+    small |= primary(table["denominator"].astype("Int64"), threshold)
+    return small & (table.index != keep)

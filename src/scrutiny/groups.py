@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 
@@ -58,7 +59,7 @@ def _load(path: str | None, content: str) -> dict[str, PlacementGroup]:
             message = f"{source}: cannot read the placement groups file ({error})"
             raise ConfigError(message) from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlsafe.safe_load(text, source)
     except yaml.YAMLError as error:
         raise ConfigError(f"{source}: not valid YAML ({error})") from None
     if not isinstance(data, dict) or not data:

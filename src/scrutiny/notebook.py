@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 from IPython.display import HTML, Markdown, display
 
-from scrutiny import __version__, charts
+from scrutiny import __version__, charts, yamlsafe
 from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
@@ -73,7 +73,7 @@ def definition_dict(definition: dict | str) -> dict:
     """`definition` as papermill or an analyst gives it: a dict, or JSON/YAML text of one."""
     if isinstance(definition, str):
         try:
-            definition = yaml.safe_load(definition) if definition.strip() else {}
+            definition = yamlsafe.safe_load(definition, "definition") if definition.strip() else {}
         except yaml.YAMLError as error:
             raise ConfigError(f"definition is not JSON or YAML: {error}") from None
     if not isinstance(definition, dict):

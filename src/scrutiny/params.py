@@ -13,11 +13,14 @@ from pathlib import Path
 import papermill
 import yaml
 
+from scrutiny import yamlsafe
+from scrutiny.disclosure import threshold_problems
 from scrutiny.errors import ConfigError
 from scrutiny.paths import resolve
 from scrutiny.quarters import Quarter
 
-PACK_KEYS = {"documents_dir": "str"}
+PACK_KEYS = {"documents_dir": "str", "suppression_override_reason": "str"}
+OPTIONAL = {"suppression_override_reason"}  # may be left out of defaults.yml
 # Paths a pack reads: what each must be, the test for it, and whether "" (not used) is allowed.
 PATHS = {
     "data_903": ("a folder or an XML file", Path.exists, False),
@@ -47,7 +50,7 @@ def expected_types(notebooks: list[Path]) -> dict[str, str]:
 
 def read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yamlsafe.load_path(path) or {}
     except FileNotFoundError:
         raise ConfigError(f"{path}: params file not found") from None
     except yaml.YAMLError as error:
@@ -129,10 +132,14 @@ def load_params(
         problems += check_params(values, path, types)
         merged.update(values)
         origin.update(dict.fromkeys(values, path))
+    if isinstance(merged.get("suppression_threshold"), int):
+        reason = str(merged.get("suppression_override_reason") or "")
+        where = str(origin["suppression_threshold"])
+        problems += threshold_problems(merged["suppression_threshold"], reason, where)
     if quarter:
         problems += quarter_problems(quarter, "--quarter")
         merged["quarter"] = quarter
-    missing = sorted(set(types) - set(merged))
+    missing = sorted(set(types) - set(merged) - OPTIONAL)
     if missing:
         problems.append(f"no value for {', '.join(missing)} in {files[0]}")
     problems += path_problems(merged, origin, root)

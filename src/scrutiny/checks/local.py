@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrutiny import metrics
 from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
@@ -15,6 +17,16 @@ def resolved_params(figure: Figure, inputs: Inputs) -> dict:
     if inputs.groups is not None and "group" in params:
         params["groups"] = str(inputs.groups)
     return params
+
+
+def shown_params(params: dict, root: Path) -> dict:
+    """Params as a page shows them: a groups file by its path in the project, never by a
+    path on the machine that built the pack."""
+    if not params.get("groups"):
+        return params
+    path = Path(params["groups"])
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    return {**params, "groups": shown}
 
 
 def failed(figure: Figure, inputs: Inputs, definition: str, note: str) -> Measurement:
@@ -54,7 +66,7 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
         inputs.source_903,
         result.numerator,
         result.denominator,
-        result.params,
+        shown_params(result.params, inputs.root),
         list(result.notes),
         spec.unit,
         evidence=inputs.evidence_903,

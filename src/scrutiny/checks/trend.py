@@ -6,7 +6,7 @@ import pandas as pd
 
 from scrutiny import charts, metrics
 from scrutiny.checks.inputs import Inputs
-from scrutiny.checks.local import measure_local
+from scrutiny.checks.local import measure_local, resolved_params
 from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.claims import Figure
 from scrutiny.disclosure import suppress_counts, suppress_each
@@ -141,9 +141,9 @@ CHARTS = {
 
 
 def local_chart(figures: list[Figure], inputs: Inputs):
-    """The chart for a claim's 903 figures (those sharing the first one's metric family)."""
+    """The chart for a claim's 903 figures (those sharing the first one's metric family),
+    drawn with the very params the figures were measured with (custom groups included)."""
     draw = CHARTS.get(figures[0].metric)
     if draw is None or inputs.dataset is None:
         return None
-    params = inputs.quarter.resolve_params(figures[0].params)
-    return draw(figures, inputs, params)
+    return draw(figures, inputs, resolved_params(figures[0], inputs))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 
 
@@ -58,7 +59,7 @@ def derived_id(path: Path) -> str:
 
 def _read_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yamlsafe.load_path(path) or {}
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the documents file ({error.strerror})") from error
     except yaml.YAMLError as error:

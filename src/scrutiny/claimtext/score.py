@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.claimtext.conflicts import Conflict
 from scrutiny.claimtext.statements import Statement
 from scrutiny.errors import ConfigError
@@ -49,7 +50,7 @@ class Score:
 def load_gold(path: Path) -> Gold:
     """The gold file; a missing key or an unknown id is an error naming the entry."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = yamlsafe.load_path(Path(path)) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"{path}: cannot read the gold file ({error})") from None
     statements = {}

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.groups import load_groups
 
@@ -93,7 +92,7 @@ def _topic(name: str, kind: str, wordings: list[str]) -> Topic:
 
 def _vocabulary() -> dict:
     text = resources.files("scrutiny.claimtext").joinpath("vocabulary.yml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlsafe.safe_load(text, _SOURCE)
     if not isinstance(data, dict) or set(data) != {"groups", "metrics"}:
         raise ConfigError(f"{_SOURCE}: expected the sections groups: and metrics:")
     return data

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
-from scrutiny.claims import Register, load_register
+from scrutiny.claims import Register, check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import ConfigError, ScrutinyError
 from scrutiny.groups import load_groups
@@ -23,6 +23,7 @@ from scrutiny.pack.changes import Pack
 from scrutiny.pack.changes_page import previous_pack, write_changes
 from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
+from scrutiny.pack.only import restrict
 from scrutiny.pack.packs_index import write_packs_index
 from scrutiny.pack.plan import (
     Job,
@@ -30,8 +31,10 @@ from scrutiny.pack.plan import (
     plan_jobs,
     stale,
 )
+from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
+from scrutiny.pack.swap import exchange
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.published import load_extract
@@ -164,6 +167,11 @@ class BuildLock:
 
 
 def swap_in(build: Path, target: Path) -> None:
+    """The new pack in place of the old: exchanged in one step where the system can (a reader
+    never finds the path empty), else moved aside and in."""
+    if target.exists() and exchange(build, target):
+        shutil.rmtree(build, ignore_errors=True)  # now the old pack
+        return
     old = scratch(target, "previous")
     if target.exists():
         target.rename(old)
@@ -197,8 +205,12 @@ def build_pack(
     progress: bool = True,
     since: Path | None = None,
 ) -> BuildReport:
+    if jobs < 1 or timeout < 1:
+        flag, value = ("--jobs", jobs) if jobs < 1 else ("--timeout", timeout)
+        raise ConfigError(f"{flag} must be 1 or more, not {value}")
     params, _ = load_params(root, notebooks_of(root), quarter, params_file)
     register = load_register(resolve(params["register"], root), KNOWN_METRICS)
+    check_definition(params.get("definition") or {}, register)
     claim_ids = [c.id for c in register.claims]
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
     if unknown:
@@ -236,7 +248,7 @@ def locked_build(
     previous = previous_manifest(target)
     todo = stale(planned, previous, target if target.exists() else None)
     if only:
-        todo = restrict(todo, only, target)
+        todo = restrict(todo, only, target, previous)
     if not todo and up_to_date(previous, params, inputs, target) and same_since(old, target):
         return BuildReport(target, [], sorted(job.name for job in planned))
     plan = Plan(root, params, register, inputs, planned, todo, previous, target, old)
@@ -268,19 +280,6 @@ def same_since(old: Pack | None, target: Path) -> bool:
     return (since or {}).get("quarter") == (old.quarter if old else None)
 
 
-def restrict(todo: list[Job], only: list[str], target: Path) -> list[Job]:
-    """--only: run just these; every other stale job must have a previous output to keep."""
-    missing = [
-        j.name for j in todo if j.name not in only and not (target / f"{j.name}.ipynb").exists()
-    ]
-    if missing:
-        raise ConfigError(
-            f"--only: {', '.join(missing)} must run too (no previous output in {target}); "
-            "build once without --only"
-        )
-    return [job for job in todo if job.name in only]
-
-
 def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> BuildReport:
     running = {job.name for job in plan.todo}
     for job in plan.planned:
@@ -298,8 +297,15 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     notebooks = {}
     for job in plan.planned:
         if job.name in running:
+            relative_paths(build / f"{job.name}.ipynb", job.notebook, plan.root)
             render_html(build / f"{job.name}.ipynb")
-            notebooks[job.name] = {"key": job.key, "status": "ok", "seconds": seconds[job.name]}
+            notebooks[job.name] = {
+                "key": job.key,
+                "status": "ok",
+                "seconds": seconds[job.name],
+                "parameters": job.parameters,
+                "inputs": job.inputs,
+            }
         else:
             notebooks[job.name] = {**plan.previous["notebooks"][job.name], "reused": True}
     write_index(plan, build, notebooks)

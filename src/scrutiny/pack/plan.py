@@ -29,6 +29,7 @@ class Job:
     notebook: Path
     parameters: dict
     key: str
+    inputs: dict  # content hashes of what the page reads, its notebook included
 
 
 def tree_hash(paths: list[Path], base: Path) -> str:
@@ -77,10 +78,14 @@ def input_hashes(root: Path, params: dict) -> dict[str, str]:
     return hashes
 
 
-def job_key(notebook: Path, parameters: dict, inputs: dict[str, str]) -> str:
-    digest = hashlib.sha256(file_sha256(notebook).encode())
-    digest.update(json.dumps(parameters, sort_keys=True, default=str).encode())
+def page_inputs(notebook: Path, inputs: dict[str, str]) -> dict[str, str]:
+    """What one page reads, recorded in the manifest so `--only` can tell a page out of date."""
     read = {k: v for k, v in inputs.items() if k not in INDEX_ONLY}
+    return {**read, "notebook": file_sha256(notebook)}
+
+
+def job_key(parameters: dict, read: dict[str, str]) -> str:
+    digest = hashlib.sha256(json.dumps(parameters, sort_keys=True, default=str).encode())
     digest.update(json.dumps(read, sort_keys=True).encode())
     return digest.hexdigest()[:32]
 
@@ -104,7 +109,8 @@ def plan_jobs(
     for name, notebook, own in targets:
         declared = notebook_parameters(notebook)
         parameters = {k: v for k, v in params.items() if k in declared} | own
-        jobs.append(Job(name, notebook, parameters, job_key(notebook, parameters, inputs)))
+        read = page_inputs(notebook, inputs)
+        jobs.append(Job(name, notebook, parameters, job_key(parameters, read), read))
     return jobs
 
 

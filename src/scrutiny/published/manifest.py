@@ -6,8 +6,7 @@ import os
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
-import yaml
-
+from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError, UnusableInput
 
 MANIFEST = Path("evidence/sources.yml")
@@ -65,7 +64,7 @@ def load_manifest(path: Path | None = None) -> list[Source]:
     path = path or project_root() / MANIFEST
     if not path.is_file():
         raise UnusableInput(f"{path}: manifest of official files not found")
-    document = yaml.safe_load(path.read_text("utf-8")) or {}
+    document = yamlsafe.load_path(path) or {}
     defaults = document.get("defaults", {})
     known = {f.name for f in fields(Source)}
     sources = []

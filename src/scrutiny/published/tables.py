@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import DataError, Problem, UnusableInput
 
 ENGLAND = ("E92000001", "England")
@@ -78,7 +78,7 @@ REQUIRED = {
 def definitions() -> dict:
     """Measure definitions and region codes (definitions.yml)."""
     text = resources.files("scrutiny.published").joinpath("definitions.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamlsafe.safe_load(text, "definitions.yml")
 
 
 def read_table(path: Path, table: str) -> pd.DataFrame:

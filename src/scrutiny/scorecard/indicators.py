@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scrutiny import metrics
+from scrutiny import metrics, yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.published.tables import definitions
 from scrutiny.quarters import Quarter
@@ -50,7 +50,7 @@ def load_indicators(path: Path | str) -> list[Indicator]:
     """Every indicator in the file, in file order; ConfigError on anything unexpected."""
     path = Path(path)
     try:
-        document = yaml.safe_load(path.read_text("utf-8"))
+        document = yamlsafe.load_path(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: indicators file not found") from None
     except yaml.YAMLError as error:

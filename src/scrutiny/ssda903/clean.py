@@ -106,7 +106,9 @@ def folder_of(frame: pd.DataFrame) -> str:
 def deduplicate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Keep one row per record; the row from the latest collection year wins.
 
-    Rows whose key is blank are kept as they are, so validation reports them.
+    Within one year, a row repeated word for word is counted once (a warning: no count
+    changes); two different rows for one record are an error, as either could be the right
+    one. Rows whose key is blank are kept as they are, so validation reports them.
     """
     ordered = frame.sort_values("YEAR", kind="stable", na_position="first")
     keys = RECORD_KEYS.get(name)
@@ -117,22 +119,33 @@ def deduplicate(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     has_keys = ordered[id_keys].notna().all(axis=1)
     usable = ordered[has_keys]
     repeated = usable.duplicated(subset=[*id_keys, "YEAR"], keep="last")
+    same = usable.duplicated(subset=[c for c in usable if c not in {"_file", "_row"}], keep="last")
+    record = "/".join(id_keys)
     problems = [
-        Problem(
-            "duplicate-record",
-            f"a later row of the same return has the same "
-            f"{'/'.join(id_keys)}; that later row is used",
-            file=file,
-            row=int(row),
-            severity="warning",
-        )
-        for file, row in zip(
-            usable.loc[repeated, "_file"], usable.loc[repeated, "_row"], strict=True
+        repeat_problem(record, file, row, identical)
+        for file, row, identical in zip(
+            usable.loc[repeated, "_file"],
+            usable.loc[repeated, "_row"],
+            same[repeated],
+            strict=True,
         )
     ]
     return pd.concat(
         [usable.drop_duplicates(subset=keys, keep="last"), ordered[~has_keys]]
     ), problems
+
+
+def repeat_problem(record: str, file: str, row: int, identical: bool) -> Problem:
+    if identical:
+        message = (
+            f"the same row again later in the return (same {record}, same values): counted once"
+        )
+        return Problem("repeated-row", message, file=file, row=int(row), severity="warning")
+    message = (
+        f"a later row of the same return has the same {record} but different values: "
+        "keep the right one and delete the other"
+    )
+    return Problem("duplicate-record", message, file=file, row=int(row))
 
 
 def clean(raw_tables: list[RawTable]) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

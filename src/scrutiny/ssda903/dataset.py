@@ -7,8 +7,8 @@ from functools import cache
 from importlib import resources
 
 import pandas as pd
-import yaml
 
+from scrutiny import yamlsafe
 from scrutiny.errors import Problem
 from scrutiny.ssda903.coverage import Coverage
 
@@ -17,7 +17,7 @@ from scrutiny.ssda903.coverage import Coverage
 def schema() -> dict:
     """Tables, columns and code lists of the SSDA903 return (schema.yml)."""
     text = resources.files("scrutiny.ssda903").joinpath("schema.yml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamlsafe.safe_load(text, "schema.yml")
 
 
 def empty_table(name: str) -> pd.DataFrame:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -57,32 +56,39 @@ def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Proble
         return None, [problem]
     if not text.strip():
         return None, [Problem("empty-file", "file is empty: no header row", file=str(path))]
-    lines = pd.Series(text.splitlines())
-    header = next(csv.reader([lines.iloc[0]]))
+    rows, problem = records(text, path)
+    if not rows:
+        return None, [problem]
+    header = rows[0][1]
     name, reason = identify(header)
     if name is None:
         severity = "warning" if reason.startswith("not a 903") else "error"
         rule = "unknown-table" if severity == "warning" else "header-mismatch"
         return None, [Problem(rule, reason, file=str(path), row=1, severity=severity)]
+    if problem:
+        return None, [problem]
     columns = [c.strip().upper() for c in header]
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[],
-            header=0,
-            names=columns,
-            skip_blank_lines=True,
-        )
-    except pd.errors.ParserError as error:
-        match = re.search(r"line (\d+), saw (\d+)", str(error))
-        row = int(match.group(1)) if match else None
+    data = [(row, fields) for row, fields in rows[1:] if not blank_line(fields)]
+    long = [row for row, fields in data if len(fields) > len(columns)]
+    if long:
         message = f"row has more fields than the header's {len(columns)}"
-        return None, [Problem("malformed-row", message, file=str(path), row=row)]
-    data_lines = lines.iloc[1:][lines.iloc[1:].str.strip() != ""]
-    frame.index = data_lines.index + 1  # spreadsheet row numbers
-    problems = short_rows(data_lines, len(columns), path)
+        return None, [Problem("malformed-row", message, file=str(path), row=long[0])]
+    problems = [
+        Problem(
+            "truncated-row",
+            f"row has fewer fields than the header's {len(columns)} (truncated line?)",
+            file=str(path),
+            row=row,
+        )
+        for row, fields in data
+        if len(fields) < len(columns)
+    ]
+    frame = pd.DataFrame(
+        [fields + [""] * (len(columns) - len(fields)) for _, fields in data],
+        index=[row for row, _ in data],  # spreadsheet row numbers
+        columns=columns,
+        dtype=str,
+    )
     if frame.empty:
         required = name in schema()["required_tables"]
         problems.append(
@@ -96,25 +102,44 @@ def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Proble
     return RawTable(name, frame, str(path), year), problems
 
 
-def short_rows(data_lines: pd.Series, width: int, path: Path) -> list[Problem]:
-    """Rows with fewer fields than the header (a truncated line); pandas pads them silently."""
-    short = data_lines.str.count(",") < width - 1
-    return [
-        Problem(
-            "truncated-row",
-            f"row has fewer fields than the header's {width} (truncated line?)",
-            file=str(path),
-            row=int(line) + 1,
+def blank_line(fields: list[str]) -> bool:
+    """A line with nothing on it, or only spaces (a row of commas is a row of blanks)."""
+    return len(fields) <= 1 and not "".join(fields).strip()
+
+
+def records(text: str, path: Path) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """Each record with its row as a spreadsheet shows it: a quoted field may hold a line
+    break (legal CSV), and its record is still one row. A quote left open is an error."""
+    found: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for row, fields in enumerate(reader, start=1):
+            found.append((row, fields))
+    except csv.Error as error:
+        message = (
+            f"a quoted field is not closed, or has text after its closing quote ({error}); "
+            'a quote inside a field is written twice ("")'
         )
-        for line in data_lines.index[short]
-    ]
+        return found, Problem("malformed-quote", message, file=str(path), row=len(found) + 1)
+    return found, None
 
 
 def read_folder(root: Path) -> ReadResult:
     """Every CSV under the folder; XML files only when the folder holds no CSV (never both)."""
     tables: list[RawTable] = []
     problems: list[Problem] = []
-    files = sorted(p for p in root.rglob("*") if p.is_file())
+    found = sorted(p for p in root.rglob("*") if p.is_file())
+    files = [p for p in found if not excluded(p, root)]
+    problems += [
+        Problem(
+            "excluded-file",
+            "not read: its name (or a folder's) starts with _ or ~",
+            file=str(path),
+            severity="warning",
+        )
+        for path in found
+        if excluded(path, root) and path.suffix.lower() in {".csv", ".xml"}
+    ]
     csvs = [p for p in files if p.suffix.lower() == ".csv"]
     xmls = [p for p in files if p.suffix.lower() == ".xml"]
     for path in csvs:
@@ -133,10 +158,40 @@ def read_folder(root: Path) -> ReadResult:
                 )
             )
             continue
-        found, issues = read_xml(path, folder_year(path, root))
-        tables.extend(found)
+        parsed, issues = read_xml(path, folder_year(path, root))
+        tables.extend(parsed)
         problems.extend(issues)
-    return ReadResult(tables, problems)
+    return ReadResult(tables, problems + second_copies(tables))
+
+
+def excluded(path: Path, root: Path) -> bool:
+    """Set aside on purpose: a draft renamed `_oc2_draft.csv`, an `_old/` folder, or an
+    Office lock file `~$oc2.csv`."""
+    return any(part.startswith(("_", "~")) for part in path.relative_to(root).parts)
+
+
+def second_copies(tables: list[RawTable]) -> list[Problem]:
+    """Two files of one table in one collection year: either could be the right one, and
+    reading both would change the figures silently."""
+    first: dict[tuple, RawTable] = {}
+    problems = []
+    for table in tables:
+        key = (table.name, table.year or str(Path(table.file).parent))
+        if key not in first:
+            first[key] = table
+            continue
+        year = f"collection year {table.year}" if table.year else "one folder"
+        rename = "_" + Path(table.file).name
+        problems.append(
+            Problem(
+                "duplicate-table",
+                f"two copies of the {table.name} table in {year}: {first[key].file} and "
+                f"{table.file}; delete one, or rename it to start with _ (e.g. {rename}) so "
+                "it is not read",
+                file=table.file,
+            )
+        )
+    return problems
 
 
 def read_path(path: str | Path) -> ReadResult:

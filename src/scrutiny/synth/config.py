@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 import numpy as np
-import yaml
+
+from scrutiny import yamlsafe
 
 AGE_BANDS = ("under1", "1-4", "5-9", "10-15", "16-17")
 TARGET_AGE_BANDS = ("under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
@@ -16,7 +17,7 @@ TARGET_AGE_BANDS = ("under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
 @cache
 def _load(name: str) -> dict:
     text = resources.files("scrutiny.synth").joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamlsafe.safe_load(text, name)
 
 
 def calibration() -> dict:
