@@ -3,6 +3,7 @@ file and kind, and the identifier itself is never printed."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -60,17 +61,10 @@ def clean_pack(folder: Path) -> Path:
     return folder
 
 
-def check_disclosure(pack: Path, data_903: Path) -> subprocess.CompletedProcess:
+def check_disclosure(pack: Path, data_903: Path | None) -> subprocess.CompletedProcess:
+    data = ["--data", str(data_903)] if data_903 else []
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scrutiny.cli",
-            "check-disclosure",
-            str(pack),
-            "--data",
-            str(data_903),
-        ],
+        [sys.executable, "-m", "scrutiny.cli", "check-disclosure", str(pack), *data],
         capture_output=True,
         text=True,
         cwd=pack.parent,
@@ -121,6 +115,24 @@ def test_check_disclosure_exits_1_naming_file_and_kind_but_not_the_identifier(tm
     for identifier in (CHILD_ID, UPN, HOME, "CANARYCHILD"):
         assert identifier not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_disclosure_searches_for_the_extract_the_manifest_names(tmp_path, data_903):
+    """Issue 25 item 5: without --data the scan looks for the pack's own children, not the demo
+    extract's (which a real pack never contains, so the old default always passed)."""
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "manifest.json").write_text(json.dumps({"params": {"data_903": str(data_903)}}))
+    (pack / "leaky.html").write_text(f"<p>{CHILD_ID}</p>")
+    result = check_disclosure(pack, None)
+    assert result.returncode == 1, result.stdout
+    assert "leaky.html: 1 child id(s)" in result.stderr
+
+
+def test_check_disclosure_without_a_manifest_asks_for_the_extract(tmp_path):
+    result = check_disclosure(clean_pack(tmp_path / "pack"), None)
+    assert result.returncode == 2
+    assert "manifest.json: no manifest naming the pack's 903 input" in result.stderr
+    assert "pass --data" in result.stderr
 
 
 def test_check_disclosure_on_a_missing_folder_says_so(tmp_path, data_903):

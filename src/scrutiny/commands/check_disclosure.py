@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 
@@ -19,8 +20,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path("evidence/data/synthetic"),
-        help="the 903 input the pack was built from",
+        help="the 903 input to search for (default: the one the pack's manifest.json names)",
     )
     return parser
 
@@ -28,10 +28,29 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from scrutiny.pack.disclosure_scan import scan_pack
 
-    scanned = scan_pack(args.pack, args.data)
+    data = args.data or extract_of(args.pack)
+    scanned = scan_pack(args.pack, data)
     binary = f" ({scanned.binary} binary file(s) not read)" if scanned.binary else ""
     print(
         f"{args.pack}: {scanned.files} file(s) scanned{binary}, "
-        f"no child identifiers from {args.data} found"
+        f"no child identifiers from {data} found"
     )
     return 0
+
+
+def extract_of(pack: Path) -> Path:
+    """The 903 input the pack was built from, so the default scan looks for the right children
+    (never a demo extract that a real pack cannot contain)."""
+    from scrutiny.errors import ConfigError
+    from scrutiny.paths import project_root
+
+    manifest = pack / "manifest.json"
+    try:
+        data_903 = json.loads(manifest.read_text())["params"]["data_903"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ConfigError(
+            f"{manifest}: no manifest naming the pack's 903 input (params.data_903); "
+            "pass --data FOLDER"
+        ) from None
+    path = Path(data_903).expanduser()
+    return path if path.is_absolute() else project_root(pack) / path
