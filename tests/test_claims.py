@@ -156,6 +156,12 @@ def test_a_good_register_loads(tmp_path):
         (("document: FR", "document: XX"), "document 'XX' is not in 'documents:'"),
         (('claimed: "-10%"', 'claimed: "ten"'), "is not a number"),
         (("    quote:", "    quotee: x\n    quote:"), "unknown key(s) quotee"),
+        # issue 25 item 12: a typo inside a figure's params changed nothing, silently
+        (("end: 2021", "ned: 2021"), "cla-change takes no parameter 'ned'; did you mean 'end'?"),
+        (
+            ("{start: 2020-01-31, end: 2021-01-31}", "[2020-01-31, 2021-01-31]"),
+            "params must be a mapping",
+        ),
     ],
 )
 def test_register_mistakes_name_the_claim(tmp_path, change, message):

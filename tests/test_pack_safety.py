@@ -65,4 +65,4 @@ def test_a_claim_id_that_is_not_a_plain_name_is_refused(tmp_path, claim_id):
     path = tmp_path / "claims.yml"
     path.write_text(yaml.safe_dump(register))
     with pytest.raises(ConfigError, match="id must be lower-case letters, digits and hyphens"):
-        load_register(path, {"cla-change"})
+        load_register(path, {"cla-change": {"start", "end"}})

@@ -50,7 +50,10 @@ def test_an_anchor_bomb_given_as_definition_text_is_refused():
 @pytest.mark.parametrize(
     "load, prefix",
     [
-        (lambda p: load_register(p, {"cla-change"}), "claims:\n  - id: x\nother:\n"),
+        (
+            lambda p: load_register(p, {"cla-change": {"start", "end"}}),
+            "claims:\n  - id: x\nother:\n",
+        ),
         (load_groups, "foster:\n"),
         (load_indicators, "indicators:\n  - x: 1\nother:\n"),
     ],

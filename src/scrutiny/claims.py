@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -137,7 +138,7 @@ def parse_number(text: str) -> tuple[float, float]:
     return float(match.group(1)), 10.0 ** -len(decimals)
 
 
-def load_register(path: str | Path, known_metrics: set[str]) -> Register:
+def load_register(path: str | Path, known_metrics: Mapping[str, Collection[str]]) -> Register:
     """Read and validate the register; every mistake is reported with the claim it is in."""
     path = Path(path)
     try:
@@ -170,7 +171,11 @@ def load_register(path: str | Path, known_metrics: set[str]) -> Register:
 
 
 def parse_claim(
-    entry, documents: dict, known_metrics: set[str], where: str, problems: list[str]
+    entry,
+    documents: dict,
+    known_metrics: Mapping[str, Collection[str]],
+    where: str,
+    problems: list[str],
 ) -> Claim | None:
     if not isinstance(entry, dict):
         problems.append(f"{where}: expected a mapping")
@@ -233,7 +238,9 @@ def check_documents(documents, path: Path, problems: list[str]) -> None:
             problems.append(f"{where}: date must be written YYYY-MM-DD, not {entry['date']!r}")
 
 
-def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) -> Figure | None:
+def parse_figure(
+    raw, known_metrics: Mapping[str, Collection[str]], where: str, problems: list[str]
+) -> Figure | None:
     if not isinstance(raw, dict):
         problems.append(f"{where}: expected a mapping")
         return None
@@ -262,8 +269,18 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
     if not isinstance(raw.get("headline", True), bool):
         problems.append(f"{where}: headline must be true or false")
     metric = raw.get("metric")
+    params = raw.get("params") or {}
     if source != "none" and metric not in known_metrics:
         problems.append(f"{where}: unknown metric {metric!r}")
+    elif source != "none" and isinstance(params, dict):
+        taken = known_metrics[metric]
+        for key in sorted(set(params) - set(taken), key=str):
+            problems.append(
+                f"{where}: {metric} takes no parameter {key!r}{did_you_mean(key, taken)}"
+            )
+    if not isinstance(params, dict):
+        problems.append(f"{where}: params must be a mapping of name: value")
+        params = {}
     claimed = raw.get("claimed")
     if claimed is not None:
         try:
@@ -279,7 +296,7 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
         source,
         None if claimed is None else str(claimed),
         metric,
-        dict(raw.get("params") or {}),
+        dict(params),
         raw.get("precision"),
         relation,
         raw.get("headline", True) is not False,
@@ -288,15 +305,20 @@ def parse_figure(raw, known_metrics: set[str], where: str, problems: list[str]) 
     )
 
 
+def did_you_mean(key, names: Collection[str]) -> str:
+    near = difflib.get_close_matches(str(key), sorted(names), n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
 def check_definition(definition: dict, register: Register) -> None:
     """Every key of the pack's `definition:` must be a parameter some figure takes: a key none
     takes (a typo such as max_age_dayz) would change nothing, silently."""
     taken = sorted({key for claim in register.claims for f in claim.figures for key in f.params})
     problems = []
     for key in sorted(set(definition) - set(taken), key=str):
-        near = difflib.get_close_matches(str(key), taken, n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        problems.append(f"definition: no figure in the register takes {key!r}{hint}")
+        problems.append(
+            f"definition: no figure in the register takes {key!r}{did_you_mean(key, taken)}"
+        )
     if problems:
         raise ConfigError(
             "\n  ".join(["the params have problems:", *problems])

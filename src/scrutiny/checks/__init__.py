@@ -13,6 +13,7 @@ from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import (
     QUERIES,
+    QUERY_PARAMS,
     later_release_note,
     measure_national,
     national_chart,
@@ -27,7 +28,11 @@ from scrutiny.published.comparison import comparison_table
 from scrutiny.published.trace import trace
 from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, apply_brackets, claim_verdict
 
-KNOWN_METRICS = set(metrics.METRICS) | set(QUERIES)
+# Every metric a register figure may name, with the parameters it takes.
+KNOWN_METRICS: dict[str, frozenset[str]] = {
+    **{name: frozenset(spec.accepts()) for name, spec in metrics.METRICS.items()},
+    **QUERY_PARAMS,
+}
 RANKS = {"dfe-rank", "dfe-rank-among"}  # a rank of 2 is not a figure to look for
 
 __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]

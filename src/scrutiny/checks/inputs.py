@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scrutiny import ssda903
 from scrutiny.contract import SYNTHETIC_MARKER
-from scrutiny.errors import DataError, UnusableInput
+from scrutiny.errors import ConfigError, DataError, UnusableInput
 from scrutiny.paths import project_root, resolve
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import ILLUSTRATIVE, REAL
@@ -47,7 +47,14 @@ class Inputs:
         groups: str = "",
         sn_edition: str = "2021-04",
     ) -> Inputs:
-        """Inputs from a notebook's parameters: paths relative to the project folder."""
+        """Inputs from a notebook's parameters: paths relative to the project folder. A threshold
+        under 1 would publish every count, so no notebook runs with one (the pack also holds
+        thresholds under 5 to a stated reason)."""
+        if not isinstance(suppression_threshold, int) or suppression_threshold < 1:
+            raise ConfigError(
+                f"suppression_threshold must be a whole number of at least 1, "
+                f"not {suppression_threshold!r}"
+            )
         root = project_root()
         data = resolve(data_903, root)
         return cls(
