@@ -12,7 +12,6 @@ from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import (
-    QUERIES,
     QUERY_PARAMS,
     later_release_note,
     measure_national,
