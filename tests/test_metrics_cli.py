@@ -132,3 +132,16 @@ def test_json_carries_the_breakdown(data, capsys):
     out = json.loads(capsys.readouterr().out)
     white = next(row for row in out["breakdown"] if row["group"] == "White")
     assert (out["value"], white["children"], white["percent"]) == (2.0, 2, 100.0)
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    """`scrutiny measure --list | head -1`: the closed pipe ends the command quietly."""
+    run = subprocess.Popen(
+        [sys.executable, "-m", "scrutiny.cli", "measure", "--list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    run.stdout.close()
+    err = run.stderr.read().decode()
+    assert run.wait(timeout=120) == 0
+    assert err == ""

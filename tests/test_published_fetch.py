@@ -120,6 +120,7 @@ def clone_without_mirror(tmp_path: Path, monkeypatch) -> Path:
     project = tmp_path / "clone"
     (project / "evidence").mkdir(parents=True)
     shutil.copy(MANIFEST, project / "evidence" / "sources.yml")
+    (project / "evidence" / "claims.yml").write_text("claims: []\n")
     monkeypatch.chdir(project)
     monkeypatch.delenv("SCRUTINY_MIRROR", raising=False)
     monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
@@ -170,8 +171,8 @@ def test_cli_reports_a_mismatch_without_a_traceback(tmp_path, monkeypatch, capsy
 def cache(tmp_path_factory):
     """Every official file, fetched once from the shared mirror."""
     mirror = require_shared("data", "raw")
-    folder = tmp_path_factory.mktemp("published-cache")
-    fetch(load_manifest(MANIFEST), str(mirror), folder)
+    folder = tmp_path_factory.mktemp("cache")  # as $SCRUTINY_CACHE: files under published/
+    fetch(load_manifest(MANIFEST), str(mirror), folder / "published")
     return folder
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -24,7 +23,7 @@ import pandas as pd
 from scrutiny import __version__, ssda903
 from scrutiny.errors import ConfigError, Problem
 from scrutiny.hashing import file_sha256
-from scrutiny.paths import project_root
+from scrutiny.paths import cache_root
 from scrutiny.ssda903.coverage import Coverage
 from scrutiny.ssda903.dataset import empty_table
 
@@ -68,10 +67,9 @@ def entry_key(path: Path) -> str:
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("SCRUTINY_CACHE"):
-        return Path(os.environ["SCRUTINY_CACHE"]) / "903"
+    """Parsed tables, or None outside a project (then nothing is cached)."""
     try:
-        return project_root() / ".cache" / "903"
+        return cache_root() / "903"
     except ConfigError:
         return None
 

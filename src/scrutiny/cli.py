@@ -36,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # here, so a reader that stopped early is seen now, not at exit
+        return code
+    except BrokenPipeError:  # `scrutiny ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ScrutinyError as error:
         print(f"scrutiny {args.command}: {error}", file=sys.stderr)
         return error.exit_code

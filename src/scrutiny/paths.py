@@ -19,6 +19,14 @@ def project_root(start: Path | None = None) -> Path:
     raise ConfigError(f"no project folder (one holding evidence/claims.yml) above {here}")
 
 
+def cache_root() -> Path:
+    """$SCRUTINY_CACHE, else the project's .cache/: parsed 903 tables under 903/, verified
+    official files under published/ (`make clean-cache` empties the first)."""
+    if os.environ.get("SCRUTINY_CACHE"):
+        return Path(os.environ["SCRUTINY_CACHE"])
+    return project_root() / ".cache"
+
+
 def resolve(path: str | Path, root: Path) -> Path:
     """A params path: absolute as given, otherwise relative to the project folder."""
     path = Path(path).expanduser()

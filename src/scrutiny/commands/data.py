@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from scrutiny.errors import ConfigError
+from scrutiny.paths import project_root
 from scrutiny.published import (
     build_extract,
     cache_dir,
@@ -16,7 +17,7 @@ from scrutiny.published import (
     load_manifest,
     write_extract,
 )
-from scrutiny.published.manifest import EXTRACT_DIR, project_root
+from scrutiny.published.manifest import EXTRACT_DIR
 from scrutiny.published.needed import listing
 
 
@@ -28,7 +29,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     get = actions.add_parser(
         "fetch",
         help="copy the files in evidence/sources.yml into the "
-        "cache ($SCRUTINY_CACHE or .cache/published), checking sha256",
+        "cache ($SCRUTINY_CACHE/published or .cache/published), checking sha256",
     )
     get.add_argument(
         "--mirror",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError, UnusableInput
+from scrutiny.paths import cache_root, project_root
 
 MANIFEST = Path("evidence/sources.yml")
 EXTRACT_DIR = Path("evidence/data/published")
@@ -35,15 +36,9 @@ class Source:
     note: str = ""
 
 
-def project_root() -> Path:
-    """The project root is the working directory (the Makefile runs from there)."""
-    return Path.cwd()
-
-
 def cache_dir() -> Path:
-    """Verified copies of the official files: $SCRUTINY_CACHE, else .cache/published/."""
-    override = os.environ.get("SCRUTINY_CACHE")
-    return Path(override) if override else project_root() / ".cache" / "published"
+    """Verified copies of the official files."""
+    return cache_root() / "published"
 
 
 # A developer's checkout may keep a copy of the official files in a folder beside the

@@ -15,6 +15,7 @@ import pandas as pd
 
 from scrutiny.errors import ConfigError, DataError, Problem, UnusableInput
 from scrutiny.hashing import file_sha256
+from scrutiny.paths import project_root
 from scrutiny.published.extract import AREAS, FIGURE_COLUMNS, MEASURES_DIR, NEIGHBOURS, PROVENANCE
 from scrutiny.published.manifest import EXTRACT_DIR
 
@@ -227,9 +228,9 @@ class Extract:
 
 
 def load_extract(path: Path | str | None = None) -> Extract:
-    """The extract at `path`, else evidence/data/published in the working directory or the
-    nearest parent that has one; every file is checked against provenance.json."""
-    folder = Path(path) if path else _find_extract()
+    """The extract at `path`, else the project's evidence/data/published; every file is
+    checked against provenance.json."""
+    folder = Path(path) if path else project_root() / EXTRACT_DIR
     provenance_path = folder / PROVENANCE
     if not provenance_path.is_file():
         raise UnusableInput(f"{provenance_path}: no extract here; run `scrutiny data extract`")
@@ -273,16 +274,6 @@ def _one_per_year(rows: pd.DataFrame, la: str | int) -> pd.DataFrame:
             f"{la!r} matches several areas with figures ({codes}): name it by its new LA code"
         )
     return latest.sort_values("year")
-
-
-def _find_extract() -> Path:
-    for folder in [Path.cwd(), *Path.cwd().parents]:
-        if (folder / EXTRACT_DIR / PROVENANCE).is_file():
-            return folder / EXTRACT_DIR
-    raise UnusableInput(
-        f"no {EXTRACT_DIR} in {Path.cwd()} or its parents; "
-        "run `scrutiny data extract` or pass the folder"
-    )
 
 
 def _sha_or_missing(path: Path) -> str:
