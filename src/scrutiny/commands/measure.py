@@ -14,6 +14,7 @@ from scrutiny.errors import ConfigError, DataError
 from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, compute, to_date
+from scrutiny.metrics.result import percent
 
 JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes", "breakdown")
 OPTIONS = {  # how each measure() parameter is given on the command line
@@ -154,5 +155,5 @@ def headline(unit: str, result: MetricResult) -> str:
         return f"{result.value:+.2f}% (change {num:+d} from {den})"
     if unit == "percentage points":
         return f"{result.value:+.2f} percentage points (now {num} of {den})"
-    share = f" ({num} of {den} looked after, {100 * num / den:.2f}%)" if den else ""
+    share = f" ({num} of {den} looked after, {percent(num, den):.2f}%)" if den else ""
     return f"{int(result.value)}{share}"

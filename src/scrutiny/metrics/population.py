@@ -118,7 +118,7 @@ def cla_change_month_average(dataset: Dataset, start: date, end: date) -> Metric
     return MetricResult(
         "cla-change-month-average",
         {"start": start.isoformat(), "end": end.isoformat()},
-        100.0 * (after - before) / before if before else float("nan"),
+        percent_change(before, after),
         round(after - before),
         round(before),
         [] if before else [f"no children looked after in {start:%B %Y}: change undefined"],

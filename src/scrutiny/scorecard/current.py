@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scrutiny import metrics
+from scrutiny.metrics.result import percent
 from scrutiny.quarters import Quarter
 from scrutiny.scorecard.indicators import Indicator, resolve_tokens
 from scrutiny.ssda903.dataset import Dataset
@@ -64,7 +65,7 @@ def current_figure(
 
 def convert(result: metrics.MetricResult, how: str, population: float | None) -> float | None:
     if how == "percent":
-        return 100.0 * result.numerator / result.denominator if result.denominator else None
+        return percent(result.numerator, result.denominator) if result.denominator else None
     if how == "rate_per_10000":
         return 10000.0 * result.value / population if population else None
     return None if math.isnan(result.value) else result.value
