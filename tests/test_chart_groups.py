@@ -9,9 +9,10 @@ import pytest
 from builders import child, episode, write_903
 from test_privacy_breakdowns import chart_values, inputs_at
 
+from scrutiny.checks import resolved
+from scrutiny.checks.catalogue import local_chart
 from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
-from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Figure
 
 # Twelve children with in-house foster carers (U4, PR1) and six with agency carers (U4, PR4),
@@ -45,19 +46,24 @@ def inputs(tmp_path, monkeypatch) -> Inputs:
     return replace(inputs_at(data, 5, monkeypatch), root=tmp_path, groups=groups)
 
 
+def headline_and_chart(inputs: Inputs) -> tuple[float, set[float]]:
+    """The figure resolved once, as a check does, then measured and charted."""
+    figure = resolved(FIGURE, inputs)
+    chart = local_chart([figure], inputs, table=None)
+    return measure_local(figure, inputs).value, set(chart_values(chart))
+
+
 def test_the_chart_counts_the_custom_group_as_the_headline_does(inputs):
-    assert measure_local(FIGURE, inputs).value == 6
-    assert set(chart_values(local_chart([FIGURE], inputs))) == {6.0}
+    assert headline_and_chart(inputs) == (6, {6.0})
 
 
 def test_without_a_groups_file_both_count_the_standard_group(inputs: Inputs):
-    standard = replace(inputs, groups=None)
-    assert measure_local(FIGURE, standard).value == 18
-    assert set(chart_values(local_chart([FIGURE], standard))) == {18.0}
+    assert headline_and_chart(replace(inputs, groups=None)) == (18, {18.0})
 
 
 def test_a_page_names_the_groups_file_by_its_path_in_the_project(inputs):
-    assert measure_local(FIGURE, inputs).params["groups"] == "groups.yml"
+    assert measure_local(resolved(FIGURE, inputs), inputs).params["groups"] == "groups.yml"
     elsewhere = replace(inputs, root=inputs.root / "project")
-    assert measure_local(FIGURE, elsewhere).params["groups"] == "groups.yml"
-    assert str(inputs.root) not in str(measure_local(FIGURE, elsewhere).to_dict())
+    measured = measure_local(resolved(FIGURE, elsewhere), elsewhere)
+    assert measured.params["groups"] == "groups.yml"
+    assert str(inputs.root) not in str(measured.to_dict())

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from builders import child, episode, missing, write_903
 
-from scrutiny.checks import Inputs, measure_figure
-from scrutiny.checks.sensitivity import sensitivity_table
+from scrutiny.checks import Inputs, measure_figure, resolved
+from scrutiny.checks.catalogue import sensitivity
 from scrutiny.claims import Figure
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED
@@ -67,7 +67,7 @@ def test_second_highest_rate_and_the_release_that_moves_it(no_903):
     figure = dfe("dfe-rank", "2", measure="cla_rate_per_10000", year=2019, release=2022)
     m = measure_figure(figure, no_903)
     assert (m.value, m.numerator, m.denominator, m.verdict) == (2.0, 2, 152, SUPPORTED)
-    table = sensitivity_table(figure, no_903, measure_figure)
+    table = sensitivity(figure, no_903, measure_figure)
     # City of London's rate is published from the 2023 release on and ranks above
     assert dict(zip(table["definition"], table["measured"], strict=True)) == {
         "DfE 2022 release (registered)": "2",
@@ -153,8 +153,8 @@ def test_a_date_after_the_quarter_is_not_testable_yet(data_903):
 
 def test_quarter_tokens_resolve_to_the_quarter(data_903, tmp_path, monkeypatch):
     monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
-    figure = local("cla-on-date", "4", at="@quarter_end")
-    m = measure_figure(figure, inputs(data_903, quarter="2021Q1"))
+    quarter = inputs(data_903, quarter="2021Q1")
+    m = measure_figure(resolved(local("cla-on-date", "4", at="@quarter_end"), quarter), quarter)
     assert (m.params["at"], m.value, m.verdict) == ("2021-03-31", 4.0, SUPPORTED)
 
 

@@ -11,7 +11,9 @@ import pytest
 from builders import child, episode, missing, write_903
 
 from scrutiny.checks import trend
+from scrutiny.checks.catalogue import sensitivity
 from scrutiny.checks.inputs import Inputs
+from scrutiny.checks.local import measure_local
 from scrutiny.claims import Figure
 from scrutiny.quarters import Quarter
 
@@ -85,7 +87,8 @@ def test_newborn_definitions_show_only_what_cannot_reveal_a_small_count(data_903
     headline = Figure(
         "under 7 days", "=", "903", "15.1%", "starters-newborn", {"year": 2021, "max_age_days": 6}
     )
-    values = chart_values(trend.newborn_chart([headline], inputs, headline.params))
+    table = sensitivity(headline, inputs, measure_local)
+    values = chart_values(trend.newborn_chart(headline, table, inputs.suppression_threshold))
     # one newborn of 16 starters: 0 days, under 28 days and under 1 year would each show
     # that single child; only the headline definition (1 of 16 = 6.25%) is shown
     assert values.isna().tolist() == [True, False, True, True]

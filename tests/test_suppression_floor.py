@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_privacy_breakdowns import data_903, inputs_at  # noqa: F401 (a fixture)
 
+from scrutiny.checks.catalogue import sensitivity
 from scrutiny.checks.local import measure_local
-from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.claims import Figure
 from scrutiny.cli import main
 from scrutiny.errors import ConfigError
@@ -71,7 +71,7 @@ def test_every_row_of_the_sensitivity_table_is_suppressed_but_the_headline(
 ):
     # Two adoptions and two placements for adoption in 2020/21, no special guardianship.
     adopted = Figure("adopted", "=", "903", "2", "adoptions", {"year": 2021})
-    table = sensitivity_table(adopted, inputs_at(data_903, 5, monkeypatch), measure_local)
+    table = sensitivity(adopted, inputs_at(data_903, 5, monkeypatch), measure_local)
     shown = dict(zip(table["definition"], table["measured"], strict=True))
     assert shown == {
         "placed for adoption (first A3–A6 placement)": "c",

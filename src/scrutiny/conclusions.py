@@ -23,9 +23,9 @@ def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
     """Children looked after at each month end around the claim's dates (903 extract)."""
     dates = [
         pd.Timestamp(value)
-        for figure in check.claim.figures
+        for figure in (m.figure for m in check.measurements)
         if figure.source == "903"
-        for key, value in check.inputs.quarter.resolve_params(figure.params).items()
+        for key, value in figure.params.items()
         if key in ("at", "start", "end")
     ]
     dataset = check.inputs.dataset

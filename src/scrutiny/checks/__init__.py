@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
 from scrutiny import metrics
+from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
@@ -18,9 +20,7 @@ from scrutiny.checks.national import (
     national_chart,
     with_release,
 )
-from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.checks.sentence import sentence, shown_context
-from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Claim, Figure
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table
@@ -41,11 +41,7 @@ def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
     """The figure's dates that fall after the quarter: data for them may not exist yet."""
     if figure.source != "903":
         return []
-    dates = [
-        to_date(inputs.quarter.resolve(v), k)
-        for k, v in figure.params.items()
-        if k in {"at", "end"}
-    ]
+    dates = [to_date(v, k) for k, v in figure.params.items() if k in {"at", "end"}]
     late = [d for d in dates if d > inputs.quarter.end]
     if "year" in figure.params:
         year_end = date(int(figure.params["year"]), 3, 31)
@@ -124,14 +120,23 @@ class ClaimCheck:
         ]
         return pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
 
+    @cached_property
+    def variants(self) -> list[pd.DataFrame]:
+        """Each measured figure under its alternative definitions, computed once for the
+        sensitivity table and any chart drawn from it (empty where there are none)."""
+        return [
+            sensitivity(m.figure, self.inputs, measure_figure)
+            if m.value is not None
+            else pd.DataFrame()
+            for m in self.measurements
+        ]
+
     def sensitivity(self) -> pd.DataFrame:
-        tables = []
-        for m in self.measurements:
-            if m.value is None:
-                continue
-            table = sensitivity_table(m.figure, self.inputs, measure_figure)
-            if not table.empty:
-                tables.append(table.assign(figure=m.figure.label))
+        tables = [
+            table.assign(figure=m.figure.label)
+            for m, table in zip(self.measurements, self.variants, strict=True)
+            if not table.empty
+        ]
         if not tables:
             return pd.DataFrame()
         table = pd.concat(tables, ignore_index=True).drop(columns=["registered", "value"])
@@ -139,7 +144,11 @@ class ClaimCheck:
 
     def chart(self):
         """The trend behind the first measured figure, real evidence first."""
-        for m in sorted(self.measurements, key=lambda m: m.evidence != REAL):
+        order = sorted(
+            range(len(self.measurements)), key=lambda i: self.measurements[i].evidence != REAL
+        )
+        for index in order:
+            m = self.measurements[index]
             if m.value is None:
                 continue
             family = [
@@ -148,7 +157,7 @@ class ClaimCheck:
                 if x.figure.source == m.figure.source and x.value is not None
             ]
             if m.figure.source == "903":
-                return local_chart(family, self.inputs)
+                return local_chart(family, self.inputs, self.variants[index])
             return national_chart(family, self.inputs)
         return None
 
@@ -231,6 +240,15 @@ def with_definition(figure: Figure, definition: dict) -> Figure:
     )
 
 
+def resolved(figure: Figure, inputs: Inputs) -> Figure:
+    """The figure with concrete parameters, once for the check, the sensitivity table and the
+    chart: date tokens replaced, and a custom placement groups file named where it applies."""
+    params = inputs.quarter.resolve_params(figure.params)
+    if figure.source == "903" and inputs.groups is not None and "group" in params:
+        params["groups"] = str(inputs.groups)
+    return replace(figure, params=params)
+
+
 def measure_claim_figure(figure: Figure, inputs: Inputs, said_on) -> Measurement:
     """Measure one figure, its DfE release chosen for the claim's date and named."""
     figure, why = with_release(figure, inputs, said_on)
@@ -244,7 +262,7 @@ def measure_claim_figure(figure: Figure, inputs: Inputs, said_on) -> Measurement
 def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> ClaimCheck:
     """Measure every figure; `definition` (e.g. {"max_age_days": 27}) overrides the register's
     parameters of the same name, for an analyst trying another definition."""
-    figures = [with_definition(f, definition or {}) for f in claim.figures]
+    figures = [resolved(with_definition(f, definition or {}), inputs) for f in claim.figures]
     used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
     measured = [measure_claim_figure(f, inputs, claim.said_on) for f in figures]
     apply_brackets(measured)

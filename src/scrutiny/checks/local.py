@@ -12,13 +12,6 @@ from scrutiny.errors import DataError, OutsideCoverage
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 
 
-def resolved_params(figure: Figure, inputs: Inputs) -> dict:
-    params = inputs.quarter.resolve_params(figure.params)
-    if inputs.groups is not None and "group" in params:
-        params["groups"] = str(inputs.groups)
-    return params
-
-
 def shown_params(params: dict, root: Path) -> dict:
     """Params as a page shows them: a groups file by its path in the project, never by a
     path on the machine that built the pack."""
@@ -51,11 +44,12 @@ def invalid_note(inputs: Inputs) -> str:
 
 
 def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
+    """A resolved figure (see `checks.resolved`) measured on the 903 extract."""
     spec = metrics.METRICS[figure.metric]
     if inputs.dataset is None:
         return failed(figure, inputs, spec.definition, invalid_note(inputs))
     try:
-        result = metrics.measure(inputs.dataset, figure.metric, **resolved_params(figure, inputs))
+        result = metrics.measure(inputs.dataset, figure.metric, **figure.params)
     except OutsideCoverage as error:
         return failed(figure, inputs, spec.definition, str(error))
     return Measurement(

@@ -6,6 +6,7 @@ figure with another metric or other parameters, measured exactly like the regist
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -86,52 +87,38 @@ def placement_extreme(metric: str):
 
 
 def missing(p: dict) -> list[Variant]:
-    year_before = {
-        "start": (pd.Timestamp(p["start"]) - pd.DateOffset(years=1)).date().isoformat(),
-        "end": (pd.Timestamp(p["end"]) - pd.DateOffset(years=1)).date().isoformat(),
-    }
+    """The period as registered (dates or a collection year) and the twelve months before."""
+    if "year" in p:
+        year_before = {"year": int(p["year"]) - 1}
+    else:
+        year_before = {
+            key: (pd.Timestamp(p[key]) - pd.DateOffset(years=1)).date().isoformat()
+            for key in ("start", "end")
+        }
     return [
-        ("12 months to the quarter end", "missing-incidents-monthly", p),
+        ("the registered 12 months", "missing-incidents-monthly", p),
         ("the 12 months before that", "missing-incidents-monthly", year_before),
     ]
-
-
-NESTED = {"starters-newborn", "starters-under1"}  # each definition contains the narrower ones
-
-VARIANTS = {
-    "cla-on-date": cla_on_date,
-    "cla-change": cla_change,
-    "starters-newborn": newborn,
-    "starters-under1": newborn,
-    "oc2-dental": oc2("oc2-dental"),
-    "oc2-health-assessment": oc2("oc2-health-assessment"),
-    "oc2-immunisations": oc2("oc2-immunisations"),
-    "placed-for-adoption": permanence,
-    "adoptions": permanence,
-    "placement-change": placement_change,
-    "placement-count-min": placement_extreme("placement-count-min"),
-    "placement-count-max": placement_extreme("placement-count-max"),
-    "missing-incidents-monthly": missing,
-}
 
 
 def iso(params: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}
 
 
-def variants_for(figure: Figure, inputs: Inputs) -> list[Variant]:
+def variants_for(figure: Figure, inputs: Inputs, variants: Callable | None) -> list[Variant]:
     if figure.source == "dfe":
         return release_variants(figure, inputs)
-    make = VARIANTS.get(figure.metric)
-    params = iso(inputs.quarter.resolve_params(figure.params))
-    return make(params) if make else []
+    return variants(iso(figure.params)) if variants else []
 
 
-def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
-    """One row per alternative definition; `measure(figure, inputs)` measures each variant."""
-    registered_params = iso(inputs.quarter.resolve_params(figure.params))
+def sensitivity_table(
+    figure: Figure, inputs: Inputs, measure, variants: Callable | None = None, nested=False
+) -> pd.DataFrame:
+    """One row per alternative definition of a resolved figure (`variants` makes the 903 ones,
+    the catalogue says which); `measure(figure, inputs)` measures each variant."""
+    registered_params = iso(figure.params)
     rows = []
-    for description, metric, variant in variants_for(figure, inputs):
+    for description, metric, variant in variants_for(figure, inputs, variants):
         measured: Measurement = measure(replace(figure, metric=metric, params=variant), inputs)
         registered = metric == figure.metric and variant == registered_params
         rows.append(
@@ -151,7 +138,7 @@ def sensitivity_table(figure: Figure, inputs: Inputs, measure) -> pd.DataFrame:
     table = pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
     if figure.source != "903":
         return table  # published figures, suppressed by the DfE; a rank is not a count
-    return suppressed(table, figure.metric in NESTED, inputs.suppression_threshold)
+    return suppressed(table, nested, inputs.suppression_threshold)
 
 
 def suppressed(table: pd.DataFrame, nested: bool, threshold: int) -> pd.DataFrame:

@@ -6,8 +6,6 @@ import pandas as pd
 
 from scrutiny import charts, metrics
 from scrutiny.checks.inputs import Inputs
-from scrutiny.checks.local import measure_local, resolved_params
-from scrutiny.checks.sensitivity import sensitivity_table
 from scrutiny.claims import Figure
 from scrutiny.disclosure import suppress_counts, suppress_each
 
@@ -45,12 +43,11 @@ def cla_chart(figures: list[Figure], inputs: Inputs, params: dict):
     return charts.claimed_rules(chart, claim_marks(marked, values))
 
 
-def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
+def newborn_chart(figure: Figure, table: pd.DataFrame, threshold: int):
     """The share of starters under each definition of 'at birth', with the claim marked.
 
-    Drawn from the sensitivity table itself, so it shows nothing that table suppresses.
+    Drawn from the check's sensitivity table itself, so it shows nothing that table suppresses.
     """
-    table = sensitivity_table(figures[0], inputs, measure_local)
     frame = pd.DataFrame(
         {
             "definition": table["definition"].str.replace(" (registered)", ""),
@@ -59,12 +56,12 @@ def newborn_chart(figures: list[Figure], inputs: Inputs, params: dict):
     )
     title = (
         f"Starters in the period by age at first start (small counts, and counts that "
-        f"would reveal one, suppressed under {inputs.suppression_threshold})"
+        f"would reveal one, suppressed under {threshold})"
     )
     chart = charts.bars(
         frame, "definition", "% of starters", title, sort=frame["definition"].tolist()
     )
-    return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
+    return charts.claimed_rules(chart, claim_marks([figure], [figure.claimed_value]))
 
 
 def oc2_chart(figures: list[Figure], inputs: Inputs, params: dict):
@@ -120,30 +117,3 @@ def missing_chart(figures: list[Figure], inputs: Inputs, params: dict):
         frame, "month", "incidents", "Missing/away incidents of children looked after per month"
     )
     return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
-
-
-CHARTS = {
-    "cla-on-date": cla_chart,
-    "cla-change": cla_chart,
-    "starters-newborn": newborn_chart,
-    "starters-under1": newborn_chart,
-    "oc2-dental": oc2_chart,
-    "oc2-health-assessment": oc2_chart,
-    "oc2-immunisations": oc2_chart,
-    "placed-for-adoption": permanence_chart,
-    "adoptions": permanence_chart,
-    "sgo": permanence_chart,
-    "placement-change": placement_chart,
-    "placement-count-min": placement_chart,
-    "placement-count-max": placement_chart,
-    "missing-incidents-monthly": missing_chart,
-}
-
-
-def local_chart(figures: list[Figure], inputs: Inputs):
-    """The chart for a claim's 903 figures (those sharing the first one's metric family),
-    drawn with the very params the figures were measured with (custom groups included)."""
-    draw = CHARTS.get(figures[0].metric)
-    if draw is None or inputs.dataset is None:
-        return None
-    return draw(figures, inputs, resolved_params(figures[0], inputs))
