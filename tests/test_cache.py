@@ -12,7 +12,7 @@ import pytest
 from scrutiny import cache, metrics, ssda903
 from scrutiny.cli import main
 from scrutiny.errors import DataError
-from scrutiny.pack.disclosure_scan import scan_pack
+from scrutiny.privacy.scan import scan_pack
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "evidence" / "data" / "synthetic"

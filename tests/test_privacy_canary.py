@@ -96,11 +96,11 @@ def show_a_raw_row(notebook: Path) -> None:
 
 def test_a_notebook_showing_a_raw_row_fails_the_build_and_keeps_the_pack(project, tmp_path):
     leaky = shutil.copytree(project, tmp_path / "leaky", symlinks=True)
-    show_a_raw_row(leaky / "notebooks" / "entering-care-at-birth.ipynb")  # CLAIMS[0]'s own
+    show_a_raw_row(leaky / "notebooks" / "claim.ipynb")  # CLAIMS[0]'s own, and no other's
     pack = leaky / "rendered" / "2022Q1"
     before = file_hashes(pack)
     result = scrutiny(leaky, "pack", "--only", CLAIMS[0], "--jobs", "1", "--no-progress")
-    assert result.returncode == 1
+    assert result.returncode == 1, result.stderr
     assert "would disclose child-level identifiers" in result.stderr
     assert f"{CLAIMS[0]}.ipynb: 1 child id(s)" in result.stderr
     assert f"{CLAIMS[0]}.html: 1 child id(s)" in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import child, episode, write_903
 
-from scrutiny.pack.disclosure_scan import DisclosureError, scan_pack
+from scrutiny.privacy.scan import DisclosureError, scan_pack
 
 CHILD_ID = "CANARYCHILD0001"
 UPN = "Z999999999001"

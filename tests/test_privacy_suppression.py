@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutiny.disclosure import suppress_counts, suppress_each
+from scrutiny.privacy.suppression import suppress_counts, suppress_each, too_small
 
 
 def suppressed(counts: list[int], threshold: int = 5) -> list[int | None]:
@@ -83,7 +84,7 @@ def test_suppression_only_hides_never_changes(counts, threshold):
 
 
 def test_nested_definitions_hide_counts_that_differencing_would_reveal():
-    from scrutiny.disclosure import suppress_nested
+    from scrutiny.privacy.suppression import suppress_nested
 
     # 0 days, under 7 days (the headline), under 28 days, under 1 year
     counts = pd.Series([2, 27, 27, 48])
@@ -96,8 +97,16 @@ def test_nested_definitions_hide_counts_that_differencing_would_reveal():
 
 @given(st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=6))
 def test_no_two_shown_nested_counts_differ_by_a_small_number(counts):
-    from scrutiny.disclosure import suppress_nested
+    from scrutiny.privacy.suppression import suppress_nested
 
     shown = [int(v) for v in suppress_nested(pd.Series(sorted(counts)), 5) if pd.notna(v)]
     assert all(v == 0 or v >= 5 for v in shown)
     assert all(a == b or abs(a - b) >= 5 for a in shown for b in shown)
+
+
+@pytest.mark.parametrize(
+    "count, denominator, small",
+    [(3, None, True), (0, None, False), (5, None, False), (30, 32, True), (10, 20, False)],
+)
+def test_a_scorecard_figure_is_too_small_when_few_are_in_or_out(count, denominator, small):
+    assert too_small(count, denominator, 5) is small

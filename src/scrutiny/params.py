@@ -14,9 +14,9 @@ import papermill
 import yaml
 
 from scrutiny import yamlsafe
-from scrutiny.disclosure import threshold_problems
 from scrutiny.errors import ConfigError
 from scrutiny.paths import resolve
+from scrutiny.privacy.suppression import threshold_problems
 from scrutiny.quarters import Quarter
 
 PACK_KEYS = {"documents_dir": "str", "suppression_override_reason": "str"}

@@ -16,7 +16,7 @@ from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import release_variants
 from scrutiny.claims import Figure
-from scrutiny.disclosure import MARKER, primary, small_rows, suppress_nested
+from scrutiny.privacy.suppression import suppress_rows
 
 Variant = tuple[str, str, dict]  # description, metric, params
 
@@ -138,20 +138,4 @@ def sensitivity_table(
     table = pd.DataFrame(rows).astype({"numerator": "Int64", "denominator": "Int64"})
     if figure.source != "903":
         return table  # published figures, suppressed by the DfE; a rank is not a count
-    return suppressed(table, nested, inputs.suppression_threshold)
-
-
-def suppressed(table: pd.DataFrame, nested: bool, threshold: int) -> pd.DataFrame:
-    """Every row through disclosure control; nested definitions (newborn ages) also hide a
-    count that subtracting two shown ones would reveal. The registered row is the headline."""
-    registered = table.index[table["registered"]]
-    keep = int(registered[0]) if len(registered) else None
-    hidden = small_rows(table, threshold, keep)
-    table.loc[hidden & primary(table["denominator"], threshold), "denominator"] = pd.NA
-    if nested:
-        shown = suppress_nested(table["numerator"], threshold, keep)
-        hidden |= shown.isna() & table["numerator"].notna()
-    table.loc[hidden, "numerator"] = pd.NA
-    table.loc[hidden, "measured"] = MARKER
-    table.loc[hidden, "value"] = float("nan")
-    return table
+    return suppress_rows(table, nested, inputs.suppression_threshold)

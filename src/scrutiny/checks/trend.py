@@ -7,7 +7,7 @@ import pandas as pd
 from scrutiny import charts, metrics
 from scrutiny.checks.inputs import Inputs
 from scrutiny.claims import Figure
-from scrutiny.disclosure import suppress_counts, suppress_each
+from scrutiny.privacy.suppression import suppress_counts, suppress_each
 
 
 def window(

@@ -26,7 +26,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scrutiny.pack.disclosure_scan import scan_pack
+    from scrutiny.privacy.scan import scan_pack
 
     data = args.data or extract_of(args.pack)
     scanned = scan_pack(args.pack, data)

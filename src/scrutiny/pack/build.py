@@ -21,7 +21,6 @@ from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.changes import Pack
 from scrutiny.pack.changes_page import previous_pack, write_changes
-from scrutiny.pack.disclosure_scan import scan_pack
 from scrutiny.pack.execute import read_result, run_all
 from scrutiny.pack.only import restrict
 from scrutiny.pack.packs_index import write_packs_index
@@ -37,6 +36,7 @@ from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.pack.swap import exchange
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
+from scrutiny.privacy.scan import scan_pack
 from scrutiny.published import load_extract
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from scrutiny import metrics
 from scrutiny.metrics.result import percent
+from scrutiny.privacy.suppression import too_small
 from scrutiny.quarters import Quarter
 from scrutiny.scorecard.indicators import Indicator, resolve_tokens
 from scrutiny.ssda903.dataset import Dataset
@@ -50,7 +51,8 @@ def current_figure(
         return CurrentFigure(None, None, None, "", f"the 903 data {ends}, before the quarter's end")
     result = metrics.measure(dataset, spec.metric, **resolve_tokens(spec.params, quarter))
     period = describe_period(result.params)
-    if too_small(result, threshold):
+    shown = result.numerator if result.numerator is not None else int(result.value)
+    if too_small(shown, result.denominator, threshold):
         return CurrentFigure(
             None,
             None,
@@ -69,15 +71,6 @@ def convert(result: metrics.MetricResult, how: str, population: float | None) ->
     if how == "rate_per_10000":
         return 10000.0 * result.value / population if population else None
     return None if math.isnan(result.value) else result.value
-
-
-def too_small(result: metrics.MetricResult, threshold: int) -> bool:
-    """A count from 1 to threshold-1, or (for a share) that many in or out of the group."""
-    shown = result.numerator if result.numerator is not None else int(result.value)
-    counts = [shown]
-    if result.denominator is not None:
-        counts.append(result.denominator - shown)
-    return any(0 < count < threshold for count in counts)
 
 
 def describe_period(params: dict) -> str:

@@ -78,9 +78,34 @@ def threshold_problems(threshold: int, reason: str, where: str) -> list[str]:
     return []
 
 
+def too_small(count: int, denominator: int | None, threshold: int) -> bool:
+    """A figure shown outside a claim (a scorecard cell): a count from 1 to threshold-1, or
+    (for a share) that many in or out of the group."""
+    counts = [count] if denominator is None else [count, denominator - count]
+    return any(0 < c < threshold for c in counts)
+
+
 def small_rows(table: pd.DataFrame, threshold: int, keep: int | None = None) -> pd.Series:
     """Rows of a table of measurements, each its own total, whose numerator or denominator
     is a count from 1 to threshold-1; row `keep` (the headline, shown in full) excepted."""
     small = primary(table["numerator"].astype("Int64"), threshold)
     small |= primary(table["denominator"].astype("Int64"), threshold)
     return small & (table.index != keep)
+
+
+def suppress_rows(table: pd.DataFrame, nested: bool, threshold: int) -> pd.DataFrame:
+    """A sensitivity table (one row per definition: numerator, denominator, measured, value,
+    registered) with every row through disclosure control but the registered one, which is
+    the claim's own figure; nested definitions (newborn ages) also hide a count that
+    subtracting two shown ones would reveal."""
+    registered = table.index[table["registered"]]
+    keep = int(registered[0]) if len(registered) else None
+    hidden = small_rows(table, threshold, keep)
+    table.loc[hidden & primary(table["denominator"], threshold), "denominator"] = pd.NA
+    if nested:
+        shown = suppress_nested(table["numerator"], threshold, keep)
+        hidden |= shown.isna() & table["numerator"].notna()
+    table.loc[hidden, "numerator"] = pd.NA
+    table.loc[hidden, "measured"] = MARKER
+    table.loc[hidden, "value"] = float("nan")
+    return table

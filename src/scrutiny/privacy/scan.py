@@ -19,7 +19,7 @@ import pandas as pd
 
 from scrutiny.cache import load_cached
 from scrutiny.errors import ScrutinyError, UnusableInput
-from scrutiny.pack.page_text import page_text
+from scrutiny.privacy.page_text import page_text
 from scrutiny.ssda903.dataset import schema
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
