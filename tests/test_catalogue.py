@@ -69,7 +69,7 @@ def test_every_register_metric_is_known_and_903_ones_are_in_the_catalogue_list()
 
 def test_the_sensitivity_table_is_computed_once_per_check(monkeypatch, tmp_path):
     """The at-birth chart draws the check's own table instead of measuring it again."""
-    from scrutiny.checks.inputs import Inputs
+    from scrutiny.inputs import Inputs
 
     monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path))
     calls = []

@@ -11,9 +11,9 @@ from test_privacy_breakdowns import chart_values, inputs_at
 
 from scrutiny.checks import resolved
 from scrutiny.checks.catalogue import local_chart
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.claims import Figure
+from scrutiny.inputs import Inputs
 
 # Twelve children with in-house foster carers (U4, PR1) and six with agency carers (U4, PR4),
 # all through 2020/21. The standard "fostering" group holds all 18; ours holds only the six.

@@ -191,7 +191,7 @@ def test_unreadable_register(tmp_path):
 
 
 def test_an_edited_register_is_seen_without_restarting_the_kernel(tmp_path):
-    from scrutiny.notebook import register_at
+    from scrutiny.pages.claim import register_at
 
     path = tmp_path / "claims.yml"
     text = (ROOT / "evidence" / "claims.yml").read_text()

@@ -44,7 +44,7 @@ def job(folder: Path) -> Job:
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     path = folder / "tiny.ipynb"
     nbformat.write(notebook, path)
-    return Job("tiny", path, {}, "key")
+    return Job("tiny", path, {}, "key", {})
 
 
 def test_a_kernel_that_dies_twice_is_reported_with_its_own_stderr(tmp_path, monkeypatch):

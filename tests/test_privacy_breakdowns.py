@@ -12,9 +12,9 @@ from builders import child, episode, missing, write_903
 
 from scrutiny.checks import trend
 from scrutiny.checks.catalogue import sensitivity
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.claims import Figure
+from scrutiny.inputs import Inputs
 from scrutiny.quarters import Quarter
 
 TEN_IN_FOSTER_CARE = [f"F{i:02d}" for i in range(10)]

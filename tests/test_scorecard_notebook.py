@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from scrutiny.contract import SCORECARD_MIMETYPE as MIMETYPE
+from scrutiny.pages.scorecard import open_scorecard
 from scrutiny.params import notebook_parameters
 from scrutiny.scorecard import load_indicators
-from scrutiny.scorecard.page import open_scorecard
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "scorecard.ipynb"

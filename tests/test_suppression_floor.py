@@ -59,7 +59,7 @@ def test_the_pack_refuses_a_threshold_of_zero(tmp_path, capsys, monkeypatch):
 @pytest.mark.parametrize("threshold", [0, -1, 2.5])
 def test_a_notebook_run_by_hand_refuses_a_threshold_under_one(threshold):
     """An analyst in JupyterLab bypasses the pack's params check; the library still refuses."""
-    from scrutiny.checks.inputs import Inputs
+    from scrutiny.inputs import Inputs
 
     with pytest.raises(ConfigError, match="suppression_threshold must be a whole number"):
         Inputs.from_params("2022Q1", "x", "y", "E06000002", "Middlesbrough", threshold)

@@ -12,8 +12,8 @@ from scrutiny import yamlsafe
 from scrutiny.claims import load_register
 from scrutiny.errors import ConfigError
 from scrutiny.groups import load_groups
-from scrutiny.notebook import definition_dict
 from scrutiny.pack.build import notebooks_of
+from scrutiny.pages.claim import definition_dict
 from scrutiny.params import load_params
 from scrutiny.scorecard.indicators import load_indicators
 

@@ -10,7 +10,6 @@ import pandas as pd
 
 from scrutiny import metrics
 from scrutiny.checks.catalogue import local_chart, sensitivity
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import (
@@ -22,6 +21,7 @@ from scrutiny.checks.national import (
 )
 from scrutiny.checks.sentence import sentence, shown_context
 from scrutiny.claims import Claim, Figure
+from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table
 from scrutiny.published.trace import trace

@@ -12,8 +12,8 @@ import pandas as pd
 
 from scrutiny.checks import sensitivity as alternative
 from scrutiny.checks import trend
-from scrutiny.checks.inputs import Inputs
 from scrutiny.claims import Figure
+from scrutiny.inputs import Inputs
 
 
 @dataclass(frozen=True)

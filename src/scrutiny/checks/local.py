@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutiny import metrics
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.claims import Figure
 from scrutiny.errors import DataError, OutsideCoverage
+from scrutiny.inputs import Inputs
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 
 

@@ -15,10 +15,10 @@ from datetime import date
 import pandas as pd
 
 from scrutiny import charts
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.claims import Figure
 from scrutiny.errors import ConfigError
+from scrutiny.inputs import Inputs
 from scrutiny.metrics.result import percent, percent_change
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 

@@ -12,10 +12,10 @@ from datetime import date
 
 import pandas as pd
 
-from scrutiny.checks.inputs import Inputs
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import release_variants
 from scrutiny.claims import Figure
+from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import suppress_rows
 
 Variant = tuple[str, str, dict]  # description, metric, params

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from scrutiny import charts, metrics
-from scrutiny.checks.inputs import Inputs
 from scrutiny.claims import Figure
+from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import suppress_counts, suppress_each
 
 

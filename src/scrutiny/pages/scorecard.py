@@ -16,9 +16,9 @@ from IPython.display import HTML, Markdown, display
 
 from scrutiny import charts
 from scrutiny.cache import cache_key
-from scrutiny.checks.inputs import Inputs
 from scrutiny.contract import INDICATORS, SCORECARD_MIMETYPE
 from scrutiny.hashing import file_sha256
+from scrutiny.inputs import Inputs
 from scrutiny.published import Extract
 from scrutiny.scorecard.chart import small_multiples
 from scrutiny.scorecard.history import published_history

@@ -9,7 +9,7 @@ from scrutiny import metrics
 from scrutiny.checks import ClaimCheck
 from scrutiny.checks.trend import window
 from scrutiny.claimtext.register_conflicts import register_conflicts
-from scrutiny.notebook import register_at
+from scrutiny.pages.claim import register_at
 
 HEALTH = ("oc2-cohort", "oc2-dental", "oc2-health-assessment", "oc2-immunisations")
 
