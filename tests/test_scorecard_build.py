@@ -40,29 +40,6 @@ def card_2022q1(extract, indicators):
     )
 
 
-def test_neighbour_average_of_the_looked_after_rate_by_hand(extract):
-    # Middlesbrough's ten statistical neighbours (DfE, April 2021 edition) and their rates per
-    # 10,000 at 31 March 2021 as the 2022 release published them.
-    by_hand = {
-        "Hartlepool": 172,
-        "Salford": 92,
-        "Halton": 106,
-        "Stoke-on-Trent": 172,
-        "Tameside": 134,
-        "Rochdale": 104,
-        "Blackpool": 209,
-        "South Tyneside": 96,
-        "Kingston upon Hull, City of": 164,
-        "Knowsley": 91,
-    }
-    assert sum(by_hand.values()) / 10 == 134.0
-    average = extract.neighbour_average("cla_rate_per_10000", LA, 2021, EDITION, release=2022)
-    assert average.value == 134.0
-    table = average.neighbours
-    assert dict(zip(table["la_name"], table["value"], strict=True)) == by_hand
-    assert average.missing == []
-
-
 def test_history_uses_one_release_per_year(extract, indicators):
     [cla_rate] = [i for i in indicators if i.id == "cla-rate"]
     history = published_history(extract, [cla_rate], LA, EDITION, Quarter.parse("2022Q1"))
