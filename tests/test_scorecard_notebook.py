@@ -82,13 +82,13 @@ def test_papermill_run_without_903_data(tmp_path):
 def test_unusable_903_data_leaves_the_published_scorecard(tmp_path):
     (tmp_path / "junk.csv").write_text("not,a,903,table\n1,2,3,4\n")
     page = open_scorecard(
-        "2022Q1",
-        str(tmp_path),
-        "evidence/data/published",
-        "E06000002",
-        "Middlesbrough",
-        5,
-        "2021-04",
+        quarter="2022Q1",
+        data_903=str(tmp_path),
+        published_extract="evidence/data/published",
+        la_code="E06000002",
+        la_name="Middlesbrough",
+        suppression_threshold=5,
+        sn_edition="2021-04",
     )
     assert page.status_903.startswith("the 903 data is unusable")
     assert page.card["current_903"].isna().all()

@@ -24,7 +24,7 @@ from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 from scrutiny.published.comparison import comparison_frame
-from scrutiny.verdicts import MEANINGS
+from scrutiny.verdicts import MEANINGS, decisive
 
 COLOURS = charts.VERDICT_COLOURS
 
@@ -40,6 +40,7 @@ def _register(path: Path, content: str):
 
 
 def open_check(
+    *,
     claim_id: str,
     quarter: str,
     data_903: str,
@@ -52,18 +53,19 @@ def open_check(
     definition: dict | str,
     sn_edition: str = "2021-04",
 ) -> ClaimCheck:
-    """Measure every figure of one claim on the inputs the parameters name."""
+    """Measure every figure of one claim on the inputs the parameters name (by name, as the
+    notebook's parameters cell spells them)."""
     charts.use_static_svg()
     inputs = Inputs.from_params(
-        quarter,
-        data_903,
-        published_extract,
-        la_code,
-        la_name,
-        suppression_threshold,
-        register,
-        groups,
-        sn_edition,
+        quarter=quarter,
+        data_903=data_903,
+        published_extract=published_extract,
+        la_code=la_code,
+        la_name=la_name,
+        suppression_threshold=suppression_threshold,
+        register=register,
+        groups=groups,
+        sn_edition=sn_edition,
     )
     claim = register_at(inputs.register).get(claim_id)
     return run_check(claim, inputs, definition_dict(definition))
@@ -117,7 +119,8 @@ def show_claim(check: ClaimCheck) -> None:
 
 
 def verdict_badge(check: ClaimCheck) -> str:
-    """The verdict, written by the library from the measurements: words first, colour second."""
+    """The verdict, written by the library from the measurements: words first, colour second;
+    what the word means, and what the synthetic figures alone would say."""
     verdict = check.verdict
     badge = (
         f'<p class="verdict" data-verdict="{verdict}" style="font-size:1.4em;'
@@ -157,15 +160,19 @@ def show_definitions(check: ClaimCheck) -> None:
 
 
 def show_verdict(check: ClaimCheck) -> None:
-    """What the verdict word means, and what the synthetic figures alone would say."""
-    verdict = check.verdict
-    shown = f'<p class="verdict-meaning"><em>{verdict}</em>: {html.escape(MEANINGS[verdict])}.</p>'
-    if check.illustrative_verdict:
-        shown += (
-            '<p class="illustrative-verdict">On the synthetic demo extract alone (illustrative,'
-            f" never counted): {check.illustrative_verdict}.</p>"
-        )
-    display(HTML(shown))
+    """How the verdict follows from the figures (its meaning is at the top of the page): which
+    figures decided it, and for a claim nothing in the pack tests, the data that would."""
+    deciding = [
+        f"{m.figure.label} ({m.verdict})"
+        for m in check.measurements
+        if decisive(m) and m.value is not None
+    ]
+    said = (
+        f"Decided by the real figures: {'; '.join(deciding)}."
+        if deciding
+        else "No figure measured on real evidence decides this claim."
+    )
+    display(HTML(f'<p class="verdict-basis">{html.escape(said)}</p>'))
     if not check.claim.testable:
         would_test = html.escape(check.claim.would_test)
         display(HTML(f"<p><strong>Data that would test it:</strong> {would_test}</p>"))

@@ -52,6 +52,7 @@ class ScorecardPage:
 
 
 def open_scorecard(
+    *,
     quarter: str,
     data_903: str,
     published_extract: str,
@@ -63,7 +64,12 @@ def open_scorecard(
     """Load the inputs the parameters name and build the scorecard."""
     charts.use_static_svg()
     inputs = Inputs.from_params(
-        quarter, data_903, published_extract, la_code, la_name, suppression_threshold
+        quarter=quarter,
+        data_903=data_903,
+        published_extract=published_extract,
+        la_code=la_code,
+        la_name=la_name,
+        suppression_threshold=suppression_threshold,
     )
     indicators_file = inputs.root / INDICATORS
     indicators = load_indicators(indicators_file)
