@@ -199,7 +199,7 @@ BROKEN = """  - id: needs-2030
 
 
 def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(project, tmp_path):
-    from scrutiny.pack.build import BuildFailed
+    from scrutiny.errors import BuildFailed
     from scrutiny.pack.execute import run_all
     from scrutiny.pack.plan import plan_jobs
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from builders import child, episode, write_903
 
-from scrutiny.privacy.scan import DisclosureError, scan_pack
+from scrutiny.errors import DisclosureError
+from scrutiny.privacy.scan import scan_pack
 
 CHILD_ID = "CANARYCHILD0001"
 UPN = "Z999999999001"

@@ -105,3 +105,19 @@ class OutsideCoverage(ScrutinyError):
     """A date or period the 903 extract does not cover: refused, never partly counted."""
 
     exit_code = 2
+
+
+class TooComplex(ConfigError):
+    """A YAML document over the size or alias limit: refused before it is expanded."""
+
+
+class DisclosureError(ScrutinyError):
+    """A pack file holds a child identifier from the 903 input: the pack is not published."""
+
+    exit_code = 1
+
+
+class BuildFailed(ScrutinyError):
+    """A notebook of the pack failed: the previous pack stays as it was."""
+
+    exit_code = 1

@@ -12,14 +12,10 @@ from pathlib import Path
 import yaml
 from yaml.events import AliasEvent
 
-from scrutiny.errors import ConfigError
+from scrutiny.errors import TooComplex
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any register (a 20 MB one of minutes reads fine)
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add by expansion; plain files use none
-
-
-class TooComplex(ConfigError):
-    """A YAML document over the size or alias limit: refused before it is expanded."""
 
 
 def node_count(node: yaml.Node, budget: int) -> int:

@@ -16,7 +16,7 @@ from scrutiny.cache import load_cached
 from scrutiny.checks import KNOWN_METRICS
 from scrutiny.claims import Register, check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
-from scrutiny.errors import ConfigError, ScrutinyError
+from scrutiny.errors import BuildFailed, ConfigError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
 from scrutiny.pack.changes import Pack
@@ -38,10 +38,6 @@ from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.privacy.scan import scan_pack
 from scrutiny.published import load_extract
-
-
-class BuildFailed(ScrutinyError):
-    exit_code = 1
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.cache import load_cached
-from scrutiny.errors import ScrutinyError, UnusableInput
+from scrutiny.errors import DisclosureError, UnusableInput
 from scrutiny.privacy.page_text import page_text
 from scrutiny.ssda903.dataset import schema
 
@@ -28,10 +28,6 @@ MIN_ID_LENGTH = 5
 POSTCODE = r"[A-Z][A-Z0-9]{1,3}[0-9][A-Z]{2}"  # without its space: outward code, inward code
 POSTCODES_AT = [re.compile(f"(?=([A-Z][A-Z0-9]{{{n}}}[0-9][A-Z]{{2}}))") for n in (1, 2, 3)]
 SPACE_BEFORE_INWARD = re.compile(r"\s(?=[0-9][A-Z]{2})")
-
-
-class DisclosureError(ScrutinyError):
-    exit_code = 1
 
 
 @dataclass(frozen=True)
