@@ -7,21 +7,11 @@ can be checked by opening it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scrutiny.claimtext.lines import Line
 from scrutiny.errors import UnusableInput
-
-
-@dataclass(frozen=True)
-class Line:
-    """One source line with its markup removed."""
-
-    number: int  # 1-based line in the source file
-    text: str
-    heading: bool = False  # marked as a heading by the markup (Markdown `#`, HTML h1-h6)
-    page: int | None = None  # 1-based page of a PDF; None for text formats
 
 
 def read_lines(path: Path) -> list[Line]:

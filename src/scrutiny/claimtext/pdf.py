@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdfium2
 
-from scrutiny.claimtext.documents import Line
+from scrutiny.claimtext.lines import Line
 from scrutiny.errors import UnusableInput
 
 _MARGIN = 0.07  # share of the page height at the top and bottom where headers and footers sit

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrutiny.claimtext.documents import Line
+from scrutiny.claimtext.lines import Line
 
 _LETTERED = re.compile(r"^\(?([a-z])\)(?:\s+(?=[A-Z‘'\"“])|\s*$)(.*)$")
 _NUMBERED = re.compile(r"^(?:[-*·•]\s*)?(\d{1,2})[.)](?:\s+(?=[A-Z‘'\"“\[])|\s*$)(.*)$")
