@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutiny.disclosure import suppress_counts, suppress_each
+from scrutiny.disclosure import CountNote, shown_note, suppress_counts, suppress_each
 
 
 def suppressed(counts: list[int], threshold: int = 5) -> list[int | None]:
@@ -101,3 +101,13 @@ def test_no_two_shown_nested_counts_differ_by_a_small_number(counts):
     shown = [int(v) for v in suppress_nested(pd.Series(sorted(counts)), 5) if pd.notna(v)]
     assert all(v == 0 or v >= 5 for v in shown)
     assert all(a == b or abs(a - b) >= 5 for a in shown for b in shown)
+
+
+def test_a_data_quality_note_goes_through_the_small_count_rule():
+    short_break = "{} children on a short break (LS V3/V4) that day are not counted"
+    assert shown_note(CountNote(3, short_break), 5) == (
+        "fewer than 5 children on a short break (LS V3/V4) that day are not counted"
+    )
+    assert shown_note(CountNote(6, short_break), 5) == short_break.format(6)
+    assert str(CountNote(3, short_break)) == short_break.format(3)  # the data team's text
+    assert shown_note("the data has no Missing table", 5) == "the data has no Missing table"

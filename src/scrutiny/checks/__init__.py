@@ -19,7 +19,7 @@ from scrutiny.checks.national import (
     with_release,
 )
 from scrutiny.checks.sensitivity import sensitivity_table
-from scrutiny.checks.sentence import sentence, shown_context
+from scrutiny.checks.sentence import sentence
 from scrutiny.checks.trend import local_chart
 from scrutiny.claims import Claim, Figure
 from scrutiny.metrics import to_date
@@ -106,14 +106,15 @@ class ClaimCheck:
             {
                 "figure": m.figure.label,
                 "claimed": m.figure.claimed or "",
-                "test": m.figure.comparison,
+                "test": m.figure.comparison
+                + (f" of at least {m.figure.at_least:g}%" if m.figure.at_least else ""),
                 "measured": m.shown(),
                 "numerator": m.numerator,
                 "denominator": m.denominator,
                 "verdict": m.verdict,
                 "relation": m.figure.relation,
                 "evidence": m.evidence,
-                "England, region, neighbours": shown_context(m).strip(" ()"),
+                "England, region, neighbours": m.shown_context(),
                 "source": m.figure.source,
             }
             for m in self.measurements

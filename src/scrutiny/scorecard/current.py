@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scrutiny import metrics
+from scrutiny.disclosure import shown_note
 from scrutiny.quarters import Quarter
 from scrutiny.scorecard.indicators import Indicator, resolve_tokens
 from scrutiny.ssda903.dataset import Dataset
@@ -58,7 +59,7 @@ def current_figure(
             f"suppressed: a count below {threshold} could identify a child",
         )
     value = convert(result, spec.convert, population)
-    notes = "; ".join(result.notes)
+    notes = "; ".join(shown_note(note, threshold) for note in result.notes)
     return CurrentFigure(value, result.numerator, result.denominator, period, notes)
 
 
