@@ -175,12 +175,13 @@ class ClaimCheck:
         return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
     def traced(self) -> pd.DataFrame:
-        """Published figures that reproduce each number the claim states (ranks aside), years
-        ended before the claim was made: where the panel's number may have come from."""
+        """Published figures that reproduce each number the claim states (ranks aside, and
+        thresholds: "more than 90%" is not a figure of 90%), years ended before the claim was
+        made: where the panel's number may have come from."""
         said = dict.fromkeys(
             f.claimed
             for f in self.claim.figures
-            if f.claimed and f.source != "none" and f.metric not in RANKS
+            if f.claimed and f.comparison == "=" and f.source != "none" and f.metric not in RANKS
         )
         tables = [
             trace(
