@@ -316,3 +316,29 @@ def test_an_extract_starting_in_2019_20_gives_data_issues_before_it(tmp_path):
                     b.numerator,
                     b.denominator,
                 )
+
+
+def test_external_placements_show_the_dfe_distance_figure_as_context(no_903):
+    check = register_check("external-placements-72-77", no_903)
+    assert [(m.shown(), m.verdict) for m in real(check)] == [("77", "context")]
+    assert {m.figure.relation for m in check.measurements} == {"proxy"}  # none is the claim
+    assert check.verdict == "not testable"
+    assert check.traced()["value"].tolist() == ["77"]  # 77 at 31 March 2021; 72 is no figure
+
+
+def test_a_threshold_is_not_looked_for_as_a_figure(no_903):
+    """ "more than 90%" does not come from a published 90%."""
+    assert register_check("health-assessments-90", no_903).traced().empty
+
+
+def test_the_register_asks_what_the_sentences_say():
+    """ "use of in-house" is the in-house share; "significant" has a size; police data
+    cannot decide."""
+    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.claims import load_register
+
+    claims = load_register(REGISTER, KNOWN_METRICS)
+    in_house = claims.get("in-house-fostering-up").figures[0]
+    assert (in_house.metric, in_house.params["within"]) == ("placement-share-change", "fostering")
+    assert claims.get("connected-carers-down").figures[0].at_least == 10
+    assert {f.relation for f in claims.get("missing-third-cla").figures} == {"proxy"}

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutiny.privacy.suppression import suppress_counts, suppress_each, too_small
+from scrutiny.privacy.suppression import (
+    CountNote,
+    shown_note,
+    suppress_counts,
+    suppress_each,
+    too_small,
+)
 
 
 def suppressed(counts: list[int], threshold: int = 5) -> list[int | None]:
@@ -110,3 +116,13 @@ def test_no_two_shown_nested_counts_differ_by_a_small_number(counts):
 )
 def test_a_scorecard_figure_is_too_small_when_few_are_in_or_out(count, denominator, small):
     assert too_small(count, denominator, 5) is small
+
+
+def test_a_data_quality_note_goes_through_the_small_count_rule():
+    short_break = "{} children on a short break (LS V3/V4) that day are not counted"
+    assert shown_note(CountNote(3, short_break), 5) == (
+        "fewer than 5 children on a short break (LS V3/V4) that day are not counted"
+    )
+    assert shown_note(CountNote(6, short_break), 5) == short_break.format(6)
+    assert str(CountNote(3, short_break)) == short_break.format(3)  # the data team's text
+    assert shown_note("the data has no Missing table", 5) == "the data has no Missing table"

@@ -32,6 +32,8 @@ DESCRIPTIONS = {
     "starters": "children who started to be looked after during the year",
     "cla_at_31_march": "children looked after at 31 March",
     "teeth_checked_pct": "percent of the 12-month cohort who had their teeth checked by a dentist",
+    "placed_over_20_miles": "children looked after at 31 March whose placement was more than 20 "
+    "miles from home",
 }
 ROWS = [  # measure, year, area, value: starters fell 296 -> 227 (-23.3%); CLA 618 -> 570 (-7.8%)
     ("starters", 2020, "E06000002", 296.0),
@@ -41,6 +43,7 @@ ROWS = [  # measure, year, area, value: starters fell 296 -> 227 (-23.3%); CLA 6
     ("cla_at_31_march", 2021, "E06000002", 570.0),
     ("teeth_checked_pct", 2021, "E06000002", 35.0),
     ("teeth_checked_pct", 2021, "E92000001", 40.0),
+    ("placed_over_20_miles", 2021, "E06000002", 77.0),
 ]
 
 
@@ -77,7 +80,7 @@ def test_years_after_the_claim_are_left_out(extract):
 def test_precision_is_the_claims(extract):
     assert trace(extract, "-23.0%", "children looked after", "E06000002").empty  # -23.3 is not
     assert trace(extract, "-7.8%", "children looked after", "E06000002")["value"].tolist() == [
-        "-7.8%"
+        "-7.77%"  # 618 -> 570, to the claim's precision and one digit more
     ]
 
 
@@ -91,6 +94,17 @@ def test_nothing_spurious_for_a_number_no_measure_reproduces(extract):
     assert trace(extract, "-19.5%", "children looked after", "E06000002").empty
     # 35% is published, but for teeth checks: a claim about adoptions does not match it
     assert trace(extract, "35%", "children placed for adoption", "E06000002").empty
+
+
+def test_a_count_finds_the_distance_measure_and_nothing_else(extract):
+    """ "between 72-77" external placements: 77 is the DfE's count placed over 20 miles away
+    in March 2021; 72 is no published figure."""
+    found = trace(extract, "77", "children in external placements", "E06000002")
+    assert found[["what", "period", "value"]].values.tolist() == [
+        [DESCRIPTIONS["placed_over_20_miles"], "2020/21", "77"]
+    ]
+    assert trace(extract, "72", "children in external placements", "E06000002").empty
+    assert trace(extract, "77%", "children in external placements", "E06000002").empty
 
 
 def test_the_command_line_finds_the_starters_match(capsys):

@@ -13,6 +13,8 @@ from datetime import datetime
 
 import vl_convert
 
+from scrutiny import numbers
+
 DRAWN = {"line", "bar", "point", "area", "circle", "square", "tick"}
 
 
@@ -29,8 +31,7 @@ def number(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "no value"
     if isinstance(value, int | float):
-        text = f"{value:,.1f}"
-        return text[:-2] if text.endswith(".0") else text
+        return numbers.short(value)
     return str(value)
 
 

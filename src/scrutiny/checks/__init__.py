@@ -19,7 +19,7 @@ from scrutiny.checks.national import (
     national_chart,
     with_release,
 )
-from scrutiny.checks.sentence import sentence, shown_context
+from scrutiny.checks.sentence import sentence
 from scrutiny.claims import Claim, Figure
 from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
@@ -106,14 +106,15 @@ class ClaimCheck:
             {
                 "figure": m.figure.label,
                 "claimed": m.figure.claimed or "",
-                "test": m.figure.comparison,
+                "test": m.figure.comparison
+                + (f" of at least {m.figure.at_least:g}%" if m.figure.at_least else ""),
                 "measured": m.shown(),
                 "numerator": m.numerator,
                 "denominator": m.denominator,
                 "verdict": m.verdict,
                 "relation": m.figure.relation,
                 "evidence": m.evidence,
-                "England, region, neighbours": shown_context(m).strip(" ()"),
+                "England, region, neighbours": m.shown_context(),
                 "source": m.figure.source,
             }
             for m in self.measurements
@@ -187,12 +188,13 @@ class ClaimCheck:
         return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
     def traced(self) -> pd.DataFrame:
-        """Published figures that reproduce each number the claim states (ranks aside), years
-        ended before the claim was made: where the panel's number may have come from."""
+        """Published figures that reproduce each number the claim states (ranks aside, and
+        thresholds: "more than 90%" is not a figure of 90%), years ended before the claim was
+        made: where the panel's number may have come from."""
         said = dict.fromkeys(
             f.claimed
             for f in self.claim.figures
-            if f.claimed and f.source != "none" and f.metric not in RANKS
+            if f.claimed and f.comparison == "=" and f.source != "none" and f.metric not in RANKS
         )
         tables = [
             trace(

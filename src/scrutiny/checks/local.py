@@ -9,6 +9,7 @@ from scrutiny.checks.measurement import Measurement
 from scrutiny.claims import Figure
 from scrutiny.errors import DataError, OutsideCoverage
 from scrutiny.inputs import Inputs
+from scrutiny.privacy.suppression import shown_note
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 
 
@@ -61,7 +62,7 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
         result.numerator,
         result.denominator,
         shown_params(result.params, inputs.root),
-        list(result.notes),
+        [shown_note(note, inputs.suppression_threshold) for note in result.notes],
         spec.unit,
         evidence=inputs.evidence_903,
     )

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from scrutiny import numbers
 from scrutiny.claims import Figure
 from scrutiny.verdicts import REAL
+
+NEIGHBOURS = "statistical neighbours"  # a context entry that is an average, never published
 
 
 @dataclass
@@ -23,18 +26,21 @@ class Measurement:
     unit: str = "count"  # "count", "percent", "percent change", "percentage points", "rank"
     evidence: str = REAL  # "real" or "illustrative" (synthetic 903): only real decides
     context: dict = field(default_factory=dict)  # area name -> the same measure there
+    as_published: bool = False  # the DfE's own figure, shown as published (not recomputed)
 
     def shown(self) -> str:
-        """The measured value as a reader expects it, to one more decimal than the claim."""
-        if self.value is None or math.isnan(self.value):
-            return "–"
-        if self.unit == "percentage points":
-            return f"{self.value:+.1f} points"
-        if self.unit == "percent change":
-            return f"{self.value:+.1f}%"
-        if self.unit == "percent":
-            return f"{self.value:.0f}%" if float(self.value).is_integer() else f"{self.value:.1f}%"
-        return f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,.1f}"
+        """The value as a reader should see it: see `scrutiny.numbers`."""
+        return self._shown(self.value, self.as_published)
+
+    def shown_context(self) -> str:
+        """ "England 40%, North East 43%, statistical neighbours 37.7%" in the figure's unit."""
+        return ", ".join(
+            f"{name} {self._shown(value, self.as_published and name != NEIGHBOURS)}"
+            for name, value in self.context.items()
+        )
+
+    def _shown(self, value: float | None, as_published: bool) -> str:
+        return numbers.figure(value, self.unit, 2 * self.figure.tolerance, as_published)
 
     def to_dict(self) -> dict:
         value = None if self.value is None or math.isnan(self.value) else round(self.value, 6)

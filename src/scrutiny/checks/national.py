@@ -14,8 +14,8 @@ from datetime import date
 
 import pandas as pd
 
-from scrutiny import charts
-from scrutiny.checks.measurement import Measurement
+from scrutiny import charts, numbers
+from scrutiny.checks.measurement import NEIGHBOURS, Measurement
 from scrutiny.claims import Figure
 from scrutiny.errors import ConfigError
 from scrutiny.inputs import Inputs
@@ -93,7 +93,11 @@ def dfe_rank(extract, p: dict, inputs: Inputs):
     codes = extract.la_codes(area(p, inputs))
     row = table[table["la_code"].isin(codes)].iloc[0]
     fig = extract.value(p["measure"], area(p, inputs), int(p["year"]), int(row["release"]))
-    notes = [f"{fig.la_name}: {row['value']:g}; tied with another LA"] if row["tied"] else []
+    notes = (
+        [f"{fig.la_name}: {numbers.published(row['value'])}; tied with another LA"]
+        if row["tied"]
+        else []
+    )
     definition = (
         f"rank of {p['measure']} among English local authorities at 31 March "
         f"{p['year']} (1 = highest; {int(row['out_of'])} with a published value)"
@@ -116,7 +120,9 @@ def dfe_rank_among(extract, p: dict, inputs: Inputs):
     values = pd.Series({f.la_code: f.value for f in figs})
     ranks = values.rank(method="min", ascending=False)
     own = extract.la_codes(area(p, inputs))[0]
-    listing = ", ".join(f"{f.la_name} {f.value:g}" for f in sorted(figs, key=lambda f: -f.value))
+    listing = ", ".join(
+        f"{f.la_name} {numbers.published(f.value)}" for f in sorted(figs, key=lambda f: -f.value)
+    )
     definition = (
         f"rank of {p['measure']} among {len(figs)} named LAs, year ending 31 March "
         f"{p['year']} (1 = most)"
@@ -194,6 +200,7 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
         notes,
         unit,
         context=context(figure, inputs) if value is not None else {},
+        as_published=figure.metric == "dfe-value",
     )
 
 
@@ -212,7 +219,7 @@ def context(figure: Figure, inputs: Inputs) -> dict:
         except ConfigError:
             continue
         if value == value:
-            found[name] = round(float(value), 1)
+            found[name] = round(float(value), 6)
     measure = figure.params.get("measure", "")
     if figure.metric == "dfe-value" and measure.endswith(("_pct", "_per_10000")):
         try:
@@ -226,7 +233,7 @@ def context(figure: Figure, inputs: Inputs) -> dict:
         except ConfigError:
             average = None
         if average is not None and average.value == average.value:
-            found["statistical neighbours"] = round(average.value, 1)
+            found[NEIGHBOURS] = round(average.value, 6)
     return found
 
 

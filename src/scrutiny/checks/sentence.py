@@ -25,13 +25,8 @@ from scrutiny.verdicts import (
 
 
 def shown_context(measurement: Measurement) -> str:
-    """ "(England 40%, North East 43%)" in the figure's own unit."""
-    if not measurement.context:
-        return ""
-    suffix = {"percent": "%", "percent change": "%"}.get(measurement.unit, "")
-    sign = "+" if measurement.unit == "percent change" else ""
-    parts = [f"{name} {value:{sign},g}{suffix}" for name, value in measurement.context.items()]
-    return f" ({', '.join(parts)})"
+    """ " (England 40%, North East 43%)" in the figure's own unit."""
+    return f" ({measurement.shown_context()})" if measurement.context else ""
 
 
 def source_words(measurement: Measurement) -> str:

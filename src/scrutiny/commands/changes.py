@@ -25,8 +25,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def side(row: dict | None) -> str:
     if row is None:
         return "(none)"
-    measured = "not measured" if row["measured"] is None else f"{round(row['measured'], 2):g}"
-    return f"{measured} ({row['figure_verdict']}, {row['evidence']})"
+    return f"{row['shown']} ({row['figure_verdict']}, {row['evidence']})"
 
 
 def report(comparison: dict, old: Path, new: Path) -> list[str]:

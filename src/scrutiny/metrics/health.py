@@ -6,6 +6,7 @@ import pandas as pd
 
 from scrutiny.metrics.cohorts import oc2_cohort
 from scrutiny.metrics.result import MetricResult, percent
+from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
 
 
@@ -40,7 +41,9 @@ def oc2_indicator(dataset: Dataset, year: int, metric: str, column: str) -> Metr
     notes = coverage_notes(cohort, rows, year)
     blank = int(in_cohort[column].isna().sum())
     if blank:
-        notes.append(f"{blank} cohort OC2 rows have a blank {column} (counted as not done)")
+        notes.append(
+            CountNote(blank, f"{{}} cohort OC2 rows have a blank {column} (counted as not done)")
+        )
     if cohort.empty:
         notes.append(f"no children in the OC2 cohort for {year}")
     return MetricResult(
@@ -61,11 +64,19 @@ def coverage_notes(cohort: pd.Index, rows: pd.DataFrame, year: int) -> list[str]
     notes = []
     no_row = int((~cohort.isin(rows["CHILD"])).sum())
     if no_row:
-        notes.append(f"{no_row} cohort children have no OC2 row for {year} (counted as not done)")
+        notes.append(
+            CountNote(
+                no_row, f"{{}} cohort children have no OC2 row for {year} (counted as not done)"
+            )
+        )
     outside = int((~rows["CHILD"].isin(cohort)).sum())
     if outside:
-        notes.append(f"{outside} OC2 rows for {year} fall outside the cohort (not counted)")
+        notes.append(
+            CountNote(outside, f"{{}} OC2 rows for {year} fall outside the cohort (not counted)")
+        )
     repeated = int(rows.loc[rows["CHILD"].isin(cohort), "CHILD"].duplicated().sum())
     if repeated:
-        notes.append(f"{repeated} extra OC2 rows repeat a cohort child (each child counted once)")
+        notes.append(
+            CountNote(repeated, "{} extra OC2 rows repeat a cohort child (each child counted once)")
+        )
     return notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrutiny.metrics.cohorts import counted_episodes
 from scrutiny.metrics.result import MetricResult, Period
+from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
 
 ADOPTED = ("E11", "E12")
@@ -21,7 +22,7 @@ def sgo(dataset: Dataset, period: Period) -> MetricResult:
     """Distinct children leaving care on a special guardianship order (REC E43-E48)."""
     episodes = counted_episodes(dataset)
     legacy = int((episodes["REC"].isin(SGO_LEGACY) & period.contains(episodes["DEC"])).sum())
-    notes = [f"{legacy} SGO episodes use the legacy codes E43/E44"] if legacy else []
+    notes = [CountNote(legacy, "{} SGO episodes use the legacy codes E43/E44")] if legacy else []
     return _ceased("sgo", dataset, period, SGO, notes)
 
 
@@ -40,7 +41,11 @@ def placed_for_adoption(dataset: Dataset, period: Period) -> MetricResult:
     children = placed.nunique()
     notes = []
     if len(placed) > children:
-        notes.append(f"{len(placed)} placements for adoption began; {children} children counted")
+        notes.append(
+            CountNote(
+                len(placed), f"{{}} placements for adoption began; {children} children counted"
+            )
+        )
     return MetricResult(
         "placed-for-adoption", period.to_params(), float(children), children, None, notes
     )

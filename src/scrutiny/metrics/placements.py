@@ -12,6 +12,7 @@ import pandas as pd
 from scrutiny.groups import PlacementGroup, find_group
 from scrutiny.metrics.cohorts import counted_episodes, current_placements, open_on
 from scrutiny.metrics.result import MetricResult, percent, percent_change
+from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
 
 
@@ -105,7 +106,9 @@ def _provider_notes(rule: PlacementGroup, current: pd.DataFrame) -> list[str]:
     blank = int(candidates["PLACE_PROVIDER"].isna().sum())
     if not blank:
         return []
-    return [f"{blank} current placements have no PLACE_PROVIDER, so cannot be in this group"]
+    return [
+        CountNote(blank, "{} current placements have no PLACE_PROVIDER, so cannot be in this group")
+    ]
 
 
 def month_ends(start: date, end: date) -> pd.DatetimeIndex:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from scrutiny.metrics.cohorts import SHORT_BREAKS, cla_on_dates, looked_after_on, open_on
 from scrutiny.metrics.result import MetricResult, percent, percent_change
+from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
 
 ETHNIC_GROUPS = ("White", "Mixed", "Asian", "Black", "Other", "Refused/not obtained", "Unknown")
@@ -59,7 +60,9 @@ def cla_by_ethnicity(dataset: Dataset, at: date) -> MetricResult:
     notes = []
     no_header = int((~children.isin(header.index)).sum())
     if no_header:
-        notes.append(f"{no_header} children looked after have no header row (counted as Unknown)")
+        notes.append(
+            CountNote(no_header, "{} children looked after have no header row (counted as Unknown)")
+        )
     return MetricResult(
         "cla-by-ethnicity", {"at": at.isoformat()}, float(total), total, None, notes, breakdown
     )
@@ -87,7 +90,11 @@ def _short_break_note(dataset: Dataset, at: date, counted: pd.Index) -> list[str
     only_short = set(short.loc[open_on(short, at), "CHILD"]) - set(counted)
     if not only_short:
         return []
-    return [f"{len(only_short)} children on a short break (LS V3/V4) that day are not counted"]
+    return [
+        CountNote(
+            len(only_short), "{} children on a short break (LS V3/V4) that day are not counted"
+        )
+    ]
 
 
 def month_days(at: date) -> pd.DatetimeIndex:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from scrutiny.metrics.cohorts import completed_years, counted_episodes, dates_of_birth
 from scrutiny.metrics.result import MetricResult, Period, percent
+from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
 
 
@@ -16,7 +17,9 @@ def starters(dataset: Dataset, period: Period) -> MetricResult:
     notes = []
     if len(starts) > children:
         notes.append(
-            f"{len(starts)} periods of care started; {children} children counted once each"
+            CountNote(
+                len(starts), f"{{}} periods of care started; {children} children counted once each"
+            )
         )
     return MetricResult("starters", period.to_params(), float(children), children, None, notes)
 

@@ -176,9 +176,17 @@ def otherwise(old: Pack, new: Pack, claim: str) -> list[str]:
     return [CODE if code else UNEXPLAINED]
 
 
+def shown(row: dict) -> str:
+    """The figure as its pack wrote it (`scrutiny.numbers`); from a pack that did not keep
+    that, its value to two decimals at most."""
+    if row["measured"] is None:
+        return "not measured"
+    return row.get("shown") or f"{round(row['measured'], 2):g}"
+
+
 def side(pack: Pack, key: tuple[str, str]) -> dict | None:
     row = pack.figures.get(key)
-    return None if row is None else {k: row[k] for k in SHOWN}
+    return None if row is None else {**{k: row[k] for k in SHOWN}, "shown": shown(row)}
 
 
 def compare(old: Pack, new: Pack) -> dict:

@@ -34,13 +34,6 @@ def previous_pack(target: Path, quarter: str, since: Path | None) -> Pack | None
         return None  # no pack there: the page says so, and the build goes on
 
 
-def number(value) -> str:
-    """A measured value as the page shows it: to two decimals at most, "not measured" for none."""
-    if value is None:
-        return "not measured"
-    return f"{round(value, 2):g}"
-
-
 def old_link(old: Pack, target: Path) -> str | None:
     """A link to the older pack's front page when it sits beside this one."""
     if old.folder.resolve().parent == target.resolve().parent:
@@ -60,7 +53,6 @@ def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["number"] = number
     page = environment.get_template("changes.html.j2").render(
         stylesheet=STYLESHEET,
         quarter=new.quarter,

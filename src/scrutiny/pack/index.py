@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
-from scrutiny import __version__, chart_text, charts
+from scrutiny import __version__, chart_text, charts, numbers
 from scrutiny.claims import Register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.register_conflicts import register_conflicts
@@ -81,7 +81,8 @@ def conflicts_in(root: Path, params: dict, register: Register) -> list[dict]:
 
 
 def scorecard_table(scorecard: dict | None) -> dict | None:
-    """The scorecard notebook's summary as an HTML table for the front page."""
+    """The scorecard notebook's summary as an HTML table for the front page, its numbers
+    written as the scorecard page writes them (`scrutiny.numbers`)."""
     if not scorecard:
         return None
     columns = {
@@ -95,7 +96,15 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
     rows = pd.DataFrame(scorecard["rows"])
     if rows.get("synthetic", pd.Series(dtype=bool)).any():
         columns["current_903"] = "this quarter (903, synthetic)"
-    frame = rows[list(columns)].rename(columns=columns)
+    frame = rows[list(columns)].assign(
+        latest_year=rows["latest_year"].astype("Int64"),
+        value=rows["value"].map(numbers.published),  # the DfE's figure
+        target=rows["target"].map(numbers.short),
+        current_903=rows["current_903"].map(
+            lambda v: v if isinstance(v, str) else numbers.short(v)
+        ),
+    )
+    frame = frame.rename(columns=columns)
     return {
         "edition": scorecard["edition"],
         "table": accessible_tables(
@@ -161,6 +170,7 @@ def verdict_rows(results: list[dict]) -> list[dict]:
             "claimed": f["claimed"],
             "comparison": f["comparison"],
             "measured": f["measured"],
+            "shown": f["shown"],
             "numerator": f["numerator"],
             "denominator": f["denominator"],
             "figure_verdict": f["verdict"],

@@ -6,7 +6,6 @@ charts, no times), so nbval can compare a re-run with the stored pack.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from scrutiny.cache import cache_key
 from scrutiny.contract import INDICATORS, SCORECARD_MIMETYPE
 from scrutiny.hashing import file_sha256
 from scrutiny.inputs import Inputs
+from scrutiny.numbers import published
+from scrutiny.numbers import short as number
 from scrutiny.published import Extract
 from scrutiny.scorecard.chart import small_multiples
 from scrutiny.scorecard.history import published_history
@@ -126,7 +127,8 @@ def show_heading(page: ScorecardPage) -> None:
 
 
 def show_table(page: ScorecardPage) -> HTML:
-    """The scorecard as members read it: RAG coloured, numbers to one decimal place. Shown as
+    """The scorecard as members read it: RAG coloured, published figures as published, the
+    others to one decimal place at most (`scrutiny.numbers`). Shown as
     HTML: a Styler's plain-text form holds its memory address, which changes every run."""
     card = page.card
     label = f"903, {page.inputs.quarter.label}" + (" (synthetic)" if page.synthetic else "")
@@ -134,14 +136,14 @@ def show_table(page: ScorecardPage) -> HTML:
         {
             "indicator": card["title"],
             "year": card["latest_year"].map(whole),
-            "value": card["value"].map(number),
+            "value": card["value"].map(published),
             "target": [
                 f"{number(t)} ({r})"
                 for t, r in zip(card["target"], card["target_rule"], strict=True)
             ],
             "gap": card["gap"].map(number),
             f"{page.region} / England": [
-                f"{number(r)} / {number(e)}"
+                f"{published(r)} / {published(e)}"
                 for r, e in zip(card["region"], card["england"], strict=True)
             ],
             "since previous year": card["direction"].fillna("–"),
@@ -172,7 +174,7 @@ def show_table(page: ScorecardPage) -> HTML:
 def current_text(page: ScorecardPage) -> list[str]:
     if page.status_903:
         return [NO_903 if page.status_903 == NO_903 else "unusable"] * len(page.card)
-    return ["–" if math.isnan(v) else number(v) for v in page.card["current_903"].astype(float)]
+    return [number(v) for v in page.card["current_903"].astype(float)]
 
 
 def show_chart(page: ScorecardPage) -> alt.FacetChart:
@@ -234,13 +236,6 @@ def emit_summary(page: ScorecardPage) -> None:
     shown = current_text(page)[0] if page.status_903 else None
     summary = scorecard_summary(page.card, page.edition, page.synthetic, shown)
     display({SCORECARD_MIMETYPE: summary}, raw=True)
-
-
-def number(value: float | None) -> str:
-    if value is None or math.isnan(value):
-        return "–"
-    text = f"{value:,.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def whole(value: object) -> str:

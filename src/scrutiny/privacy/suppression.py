@@ -18,6 +18,29 @@ import pandas as pd
 MARKER = "c"
 
 
+class CountNote(str):
+    """A data-quality note about a number of children or records ("3 children on a short break
+    ..."): the full text for the data team, and the count, so that a page can put the note
+    through the small-count rule as it does any breakdown (`shown_note`)."""
+
+    def __new__(cls, count: int, text: str):
+        """`text` holds "{}" where the count goes."""
+        note = super().__new__(cls, text.format(count))
+        note.count, note.text = int(count), text
+        return note
+
+    def __getnewargs__(self):
+        return self.count, self.text
+
+
+def shown_note(note: str, threshold: int) -> str:
+    """A note as a page shows it: a count from 1 to threshold-1 (as `primary`) reads
+    "fewer than <threshold>"."""
+    if isinstance(note, CountNote) and 0 < note.count < threshold:
+        return note.text.format(f"fewer than {threshold}")
+    return str(note)
+
+
 def primary(values: pd.Series, threshold: int) -> pd.Series:
     """True where a count is from 1 to threshold-1 (False where it is missing)."""
     return ((values > 0) & (values < threshold)).fillna(False).astype(bool)

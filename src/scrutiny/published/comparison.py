@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from scrutiny.errors import ConfigError
+from scrutiny.numbers import published_column
 from scrutiny.published.query import Extract
 
 NEIGHBOURS = "statistical neighbours (average)"
@@ -21,7 +22,7 @@ def comparison_table(
 ) -> pd.DataFrame:
     """One row per year to `last_year` (the pack's quarter: later years were not known then),
     latest release: the LA, its region, England and, for a rate or a percentage, the neighbour
-    average. Suppressed figures are left blank."""
+    average (to one decimal). Published figures read as published, suppressed ones blank."""
     region = extract.region_of(la)
     columns = {}
     for area in (la, region, "England"):
@@ -29,11 +30,12 @@ def comparison_table(
         name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
         columns[name] = series.set_index("year")["value"]
     table = pd.DataFrame(columns)
-    table = table[table.index <= last_year]
-    if not averaged(measure):
-        return labelled(table.round().astype("Int64"))
-    table[NEIGHBOURS] = [neighbour_average(extract, measure, la, y, edition) for y in table.index]
-    return labelled(table.round(1))
+    table = table[table.index <= last_year].apply(published_column)
+    if averaged(measure):
+        table[NEIGHBOURS] = [
+            neighbour_average(extract, measure, la, y, edition) for y in table.index
+        ]
+    return labelled(table)
 
 
 def labelled(table: pd.DataFrame) -> pd.DataFrame:

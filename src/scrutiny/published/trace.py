@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from scrutiny import numbers
 from scrutiny.claims import parse_number
 from scrutiny.metrics.result import percent_change
 from scrutiny.published.query import Extract
@@ -51,7 +52,7 @@ def levels(figures: pd.DataFrame, percent: bool) -> pd.DataFrame:
     chosen = figures[is_percent if percent else is_count]
     return chosen.assign(
         period=chosen["year"].map(year_label),
-        published=chosen["value"].map(lambda v: f"{v:,g}"),
+        published=chosen["value"].map(numbers.published),
         kind="level",
     )
 
@@ -66,7 +67,8 @@ def changes(figures: pd.DataFrame) -> pd.DataFrame:
         value=[percent_change(b, a) for b, a in zip(pairs["value"], pairs["after"], strict=True)],
         period=[f"{year_label(y)} to {year_label(y + 1)}" for y in pairs["year"]],
         published=[
-            f"{b:,g} to {a:,g}" for b, a in zip(pairs["value"], pairs["after"], strict=True)
+            f"{numbers.published(b)} to {numbers.published(a)}"
+            for b, a in zip(pairs["value"], pairs["after"], strict=True)
         ],
         kind="change",
     )
@@ -94,7 +96,9 @@ def trace(
     found = found.assign(
         what=found["measure"].map(descriptions),
         value=[
-            f"{v:+.1f}%" if kind == "change" else (f"{v:g}%" if percent else f"{v:,g}")
+            numbers.measured(v, precision, signed=True) + "%"
+            if kind == "change"
+            else numbers.published(v) + ("%" if percent else "")
             for v, kind in zip(found["value"], found["kind"], strict=True)
         ],
     )

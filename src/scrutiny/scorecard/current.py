@@ -13,7 +13,7 @@ from datetime import date
 
 from scrutiny import metrics
 from scrutiny.metrics.result import percent
-from scrutiny.privacy.suppression import too_small
+from scrutiny.privacy.suppression import shown_note, too_small
 from scrutiny.quarters import Quarter
 from scrutiny.scorecard.indicators import Indicator, resolve_tokens
 from scrutiny.ssda903.dataset import Dataset
@@ -61,7 +61,7 @@ def current_figure(
             f"suppressed: a count below {threshold} could identify a child",
         )
     value = convert(result, spec.convert, population)
-    notes = "; ".join(result.notes)
+    notes = "; ".join(shown_note(note, threshold) for note in result.notes)
     return CurrentFigure(value, result.numerator, result.denominator, period, notes)
 
 
