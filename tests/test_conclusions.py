@@ -121,6 +121,19 @@ def test_placement_measures_are_the_dfe_shares_of_the_claims_groups(tmp_path):
     period = {"start": "2021-01-31", "end": "2021-03-31"}
     homes = check(tmp_path, 5, local("placement-change", group="external-residential", **period))
     assert conclusions.placement_measures(homes) == ["childrens_homes_pct"]
+    sgo = Figure(
+        "SGOs",
+        "increase",
+        "dfe",
+        None,
+        "dfe-change",
+        {"measure": "sgo", "start_year": 2020, "end_year": 2021},
+    )
+    carers = local("placement-change", group="connected-carers", **period)
+    assert conclusions.placement_measures(check(tmp_path, 5, carers, sgo)) == [
+        "foster_placements_pct",
+        "sgo",
+    ]
     external = check(tmp_path, 5, local("placement-change", group="external", **period))
     assert conclusions.placement_measures(external) == [
         "placed_with_parents_pct",

@@ -78,10 +78,10 @@ def claim_groups(check: ClaimCheck) -> list[str]:
 
 
 def placement_measures(check: ClaimCheck) -> list[str]:
-    """The DfE placement shares for the claim's groups; all of them when none maps to one
-    (the DfE publishes nothing on who provides a placement)."""
-    own = [PUBLISHED_SHARE[g] for g in claim_groups(check) if g in PUBLISHED_SHARE]
-    return list(dict.fromkeys(own or PUBLISHED_SHARE.values()))
+    """The DfE placement shares for the claim's groups (all of them when none maps to one: the
+    DfE publishes nothing on who provides a placement), then the claim's own DfE measures."""
+    shares = [PUBLISHED_SHARE[g] for g in claim_groups(check) if g in PUBLISHED_SHARE]
+    return list(dict.fromkeys([*(shares or PUBLISHED_SHARE.values()), *check.published_measures()]))
 
 
 def covered_years(check: ClaimCheck) -> list[int]:
