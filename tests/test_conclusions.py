@@ -213,6 +213,7 @@ def test_the_register_names_the_new_conclusion_notebooks(notebook):
     from scrutiny.claims import load_register
 
     claims = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).claims
+    assert (ROOT / "notebooks" / f"{notebook}.ipynb").is_file()
     named = {c.id for c in claims if c.notebook == notebook}
     expected = {
         "permanence": {"adoptions-17-to-22", "adoptions-tees-valley"},
