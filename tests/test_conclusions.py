@@ -117,6 +117,22 @@ def test_placement_monthly_counts_the_claims_groups(tmp_path):
     assert set(conclusions.placement_monthly(check(data, 6, figure)).iloc[:, 0]) == {"c"}
 
 
+def test_placement_monthly_hides_a_count_a_nested_group_would_reveal(tmp_path):
+    """Homes run by others within external placements, under 3: 2 and 4 in February (2 is
+    small); 3 and 5 on 31 March, when 5 goes, as 5 less 3 is the two foster children."""
+    data = extract(tmp_path, "903", PLACEMENTS)
+    figure = local(
+        "placement-share-change",
+        start="2021-01-31",
+        end="2021-03-31",
+        group="external-residential",
+        within="external",
+    )
+    monthly = conclusions.placement_monthly(check(data, 3, figure))
+    assert monthly.loc["2021-02-28"].tolist() == ["c", 4]
+    assert monthly.loc["2021-03-31"].tolist() == [3, "c"]
+
+
 def test_placement_measures_are_the_dfe_shares_of_the_claims_groups(tmp_path):
     period = {"start": "2021-01-31", "end": "2021-03-31"}
     homes = check(tmp_path, 5, local("placement-change", group="external-residential", **period))

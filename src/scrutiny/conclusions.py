@@ -127,22 +127,24 @@ def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
 
 def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
     """Children in each placement group the claim names at each month end around its dates
-    (903 extract); each count is its own total, so only small counts are suppressed."""
+    (903 extract). Two groups may be nested (in-house foster care within foster care), so each
+    month end goes through the nested-definitions rule; one group alone, through the small
+    counts rule it reduces to."""
     days, groups = month_ends(check), claim_groups(check)
     if days.empty or not groups:
         return pd.DataFrame(columns=["month end"])
     inputs = check.inputs
     table = pd.DataFrame(
         {
-            MIX.get(group, group): suppress_each(
-                metrics.placement_counts_on_dates(inputs.dataset, days, group, inputs.groups),
-                inputs.suppression_threshold,
+            MIX.get(group, group): metrics.placement_counts_on_dates(
+                inputs.dataset, days, group, inputs.groups
             ).to_numpy()
             for group in groups
         },
         index=pd.Index([d.date().isoformat() for d in days], name="month end"),
     )
-    return marked(table)
+    threshold = inputs.suppression_threshold
+    return marked(table.apply(lambda month: suppress_nested(month, threshold), axis=1))
 
 
 def placement_mix(check: ClaimCheck) -> pd.DataFrame:
