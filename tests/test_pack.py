@@ -87,7 +87,7 @@ def test_no_file_of_the_pack_names_the_folders_it_was_built_in(project):
     assert named == []
     run = json.loads((pack / "adoptions-tees-valley.ipynb").read_text())["metadata"]["papermill"]
     assert (run["input_path"], run["output_path"]) == (
-        "notebooks/claim.ipynb",
+        "notebooks/permanence.ipynb",
         "adoptions-tees-valley.ipynb",
     )
 
@@ -131,7 +131,7 @@ def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp
 
 
 def test_only_reruns_the_named_claim(project, tmp_path):
-    notebook = project / "notebooks" / "claim.ipynb"  # adoptions-tees-valley's alone
+    notebook = project / "notebooks" / "permanence.ipynb"  # adoptions-tees-valley's alone
     text = notebook.read_text()
     notebook.write_text(text + "\n")
     try:

@@ -9,13 +9,14 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+import yaml
 from tiny_project import file_hashes, make_project, scrutiny
 
 from scrutiny import synth
 
 pytestmark = pytest.mark.slow
 
-CLAIMS = ["placed-with-parents-halved", "born-into-care-15-1"]  # the first runs claim.ipynb
+CLAIMS = ["placed-with-parents-halved", "born-into-care-15-1"]  # conclusion notebooks
 CANARIES = ("CANARYCHILD", "Z999999", "ZZ9 ")  # prefixes of every planted identifier
 POSTCODES = [f"ZZ9 {digit}ZZ" for digit in range(10)]
 BIRTH_DAY = 13  # every birthday after the 13th moves back to it: mid-month, never later
@@ -96,7 +97,9 @@ def show_a_raw_row(notebook: Path) -> None:
 
 def test_a_notebook_showing_a_raw_row_fails_the_build_and_keeps_the_pack(project, tmp_path):
     leaky = shutil.copytree(project, tmp_path / "leaky", symlinks=True)
-    show_a_raw_row(leaky / "notebooks" / "claim.ipynb")  # CLAIMS[0]'s own, and no other's
+    register = yaml.safe_load((leaky / "evidence" / "claims.yml").read_text())
+    name = next(c.get("notebook", "claim") for c in register["claims"] if c["id"] == CLAIMS[0])
+    show_a_raw_row(leaky / "notebooks" / f"{name}.ipynb")  # the notebook that argues the claim
     pack = leaky / "rendered" / "2022Q1"
     before = file_hashes(pack)
     result = scrutiny(leaky, "pack", "--only", CLAIMS[0], "--jobs", "1", "--no-progress")

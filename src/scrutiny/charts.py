@@ -38,8 +38,10 @@ def use_static_svg() -> None:
 def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
     """`frame` has date, value (and optional series).
 
-    Dates are UTC from end to end (data, scale, labels): otherwise vega reads and places them in
-    the machine's time zone, and the SVG's bytes would depend on where the pack was built.
+    The value axis starts at zero: drawn from its lowest value, a count or a rate that moved
+    a little looks as if it had moved a lot. Dates are UTC from end to end (data, scale,
+    labels): otherwise vega reads and places them in the machine's time zone, and the SVG's
+    bytes would depend on where the pack was built.
     """
     frame = frame.assign(date=pd.to_datetime(frame["date"]).dt.tz_localize("UTC"))
     encoding = {
@@ -49,7 +51,7 @@ def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
             scale=alt.Scale(type="utc"),
             axis=alt.Axis(format="%b %Y"),
         ),
-        "y": alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
+        "y": alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
     }
     if "series" in frame:
         encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
@@ -64,14 +66,18 @@ def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
 def bars(
     frame: pd.DataFrame, x: str, y_title: str, title: str, sort: list | None = None
 ) -> alt.Chart:
-    """`frame` has the category column `x`, value, and optional series (grouped)."""
+    """`frame` has the category column `x`, value, and optional series (grouped, in the
+    order they first appear: a reader's order, such as narrowest definition first)."""
     encoding = {
         "x": alt.X(f"{x}:N", title=None, sort=sort, axis=alt.Axis(labelAngle=0)),
         "y": alt.Y("value:Q", title=y_title),
     }
     if "series" in frame:
-        encoding["xOffset"] = "series:N"
-        encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
+        order = list(dict.fromkeys(frame["series"]))
+        encoding["xOffset"] = alt.XOffset("series:N", sort=order)
+        encoding["color"] = alt.Color(
+            "series:N", title=None, sort=order, legend=alt.Legend(orient="bottom")
+        )
     return (
         alt.Chart(frame, title=title)
         .mark_bar(color=MARK)

@@ -316,12 +316,11 @@ def national_chart(figures: list[Figure], inputs: Inputs):
                 ]
             )
         frame = table[["la_name", "value"]].rename(columns={"la_name": "authority"})
-        title = f"{p['measure']}, {p['year']}: " + (
+        what = described(extract, p["measure"])
+        title = f"{what}, {p['year']}: " + (
             "top ten English LAs" if figure.metric == "dfe-rank" else "the LAs compared"
         )
-        return charts.bars(
-            frame, "authority", p["measure"], title, sort=frame["authority"].tolist()
-        )
+        return charts.bars(frame, "authority", what, title, sort=frame["authority"].tolist())
     measure = p.get("measure") or p.get("numerator")
     areas = [area(p, inputs)] + (
         ["England"] if area(p, inputs) != "England" and measure.endswith("_pct") else []
@@ -330,13 +329,24 @@ def national_chart(figures: list[Figure], inputs: Inputs):
     for name in areas:
         series = extract.series(measure, name)
         rows += [
-            {"date": pd.Timestamp(int(y), 3, 31), "value": v, "series": name}
+            {"date": pd.Timestamp(int(y), 3, 31), "value": v, "series": shown_area(name, inputs)}
             for y, v in zip(series["year"], series["value"], strict=True)
         ]
-    chart = charts.line_over_time(pd.DataFrame(rows), measure, f"{measure} at 31 March, by year")
+    what = described(extract, measure)
+    chart = charts.line_over_time(pd.DataFrame(rows), what, f"{what}, by year to 31 March")
     if figure.metric == "dfe-value" and figure.claimed:
         marks = pd.DataFrame(
             {"value": [figure.claimed_value], "label": [f"claimed {figure.claimed}"]}
         )
         return charts.claimed_rules(chart, marks)
     return chart
+
+
+def described(extract, measure: str) -> str:
+    """A measure as the DfE describes it, for a chart's title: words, not the measure's id."""
+    what = extract.provenance["measures"][measure]["description"]
+    return what[:1].upper() + what[1:]
+
+
+def shown_area(area_code: str, inputs: Inputs) -> str:
+    return inputs.la_name if area_code == inputs.la_code else area_code

@@ -202,9 +202,10 @@ def show_published(check: ClaimCheck) -> pd.DataFrame | None:
     return table
 
 
-def show_published_chart(check: ClaimCheck):
-    """The first published measure over the years, the authority against its comparators."""
-    measures = check.published_measures()
+def show_published_chart(check: ClaimCheck, measure: str | None = None):
+    """A published measure (default: the claim's first) over the years, the authority against
+    its comparators; a conclusion names a rate or a percentage where the claim's is a count."""
+    measures = [measure] if measure else check.published_measures()
     if not measures:
         return None
     what = check.inputs.extract.provenance["measures"][measures[0]]["description"]

@@ -1,17 +1,52 @@
 """Steps of the conclusion notebooks: each returns a DataFrame an analyst can inspect, filter
-and re-plot. Counting stays in `metrics` and `published`; this module only assembles."""
+and re-plot. Counting stays in `metrics` and `published`; this module only assembles, and sends
+every breakdown of the 903 extract through `disclosure` before a page shows it."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
-from scrutiny import metrics
+from scrutiny import charts, metrics
 from scrutiny.checks import ClaimCheck
+from scrutiny.checks.sensitivity import newborn
 from scrutiny.checks.trend import window
 from scrutiny.claimtext.register_conflicts import register_conflicts
+from scrutiny.groups import load_groups
+from scrutiny.numbers import published_column
 from scrutiny.pages.claim import register_at
+from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
+from scrutiny.published.comparison import areas_table, labelled, year_label
 
 HEALTH = ("oc2-cohort", "oc2-dental", "oc2-health-assessment", "oc2-immunisations")
+PERMANENCE = {
+    "placed-for-adoption": "placed for adoption",
+    "adoptions": "adopted",
+    "sgo": "left care on a special guardianship order",
+}
+# The placement groups (groups.yml) the panel's placement claims are about, as a reader says them.
+MIX = {
+    "placed-with-parents": "placed with parents",
+    "fostering": "foster care, all",
+    "in-house-fostering": "foster care, in-house",
+    "ifa-fostering": "foster care, agency",
+    "connected-carers": "foster care with relatives or friends",
+    "residential": "children's homes, all",
+    "external-residential": "children's homes run by others",
+    "external": "any placement provided by others (external)",
+}
+# The DfE's share of children looked after at 31 March in the placement type a group belongs
+# to: the DfE splits placements by type, never by who provides them.
+PUBLISHED_SHARE = {
+    "placed-with-parents": "placed_with_parents_pct",
+    "fostering": "foster_placements_pct",
+    "in-house-fostering": "foster_placements_pct",
+    "ifa-fostering": "foster_placements_pct",
+    "connected-carers": "foster_placements_pct",
+    "residential": "childrens_homes_pct",
+    "external-residential": "childrens_homes_pct",
+}
+LOOKED_AFTER = "children looked after"
 
 
 def published(check: ClaimCheck, measures: list[str]) -> pd.DataFrame:
@@ -19,8 +54,54 @@ def published(check: ClaimCheck, measures: list[str]) -> pd.DataFrame:
     return check.published(measures)
 
 
-def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
-    """Children looked after at each month end around the claim's dates (903 extract)."""
+def published_among(check: ClaimCheck, measure: str) -> pd.DataFrame:
+    """A DfE measure by year for the authorities the claim compares (the peers it names, else
+    the authority and its statistical neighbours): real figures, as published."""
+    inputs, extract = check.inputs, check.inputs.extract
+    peers = next((f.params["peers"] for f in check.claim.figures if "peers" in f.params), None)
+    if peers is None:
+        neighbours = extract.statistical_neighbours(inputs.la_code, inputs.sn_edition)
+        peers = [inputs.la_code, *neighbours["la_code"]]
+    table = areas_table(extract, measure, list(peers), inputs.quarter.last_year)
+    return labelled(table.apply(published_column))
+
+
+def claim_groups(check: ClaimCheck) -> list[str]:
+    """The placement groups the claim's 903 figures count, in the order it names them."""
+    named = [
+        value
+        for figure in check.claim.figures
+        if figure.source == "903"
+        for key, value in figure.params.items()
+        if key in ("group", "within")
+    ]
+    return list(dict.fromkeys(named))
+
+
+def placement_measures(check: ClaimCheck) -> list[str]:
+    """The DfE placement shares for the claim's groups (all of them when none maps to one: the
+    DfE publishes nothing on who provides a placement), then the claim's own DfE measures."""
+    shares = [PUBLISHED_SHARE[g] for g in claim_groups(check) if g in PUBLISHED_SHARE]
+    return list(dict.fromkeys([*(shares or PUBLISHED_SHARE.values()), *check.published_measures()]))
+
+
+def covered_years(check: ClaimCheck) -> list[int]:
+    """Collection years the 903 extract covers, to the pack's quarter (later ones were not
+    known then); none when the extract is unusable."""
+    dataset = check.inputs.dataset
+    if dataset is None or dataset.coverage is None:
+        return []
+    return [y for y in dataset.coverage.years if y <= check.inputs.quarter.last_year]
+
+
+def marked(table: pd.DataFrame) -> pd.DataFrame:
+    """Suppressed cells read 'c', as in DfE tables."""
+    return table.astype(object).where(table.notna(), MARKER)
+
+
+def month_ends(check: ClaimCheck) -> pd.DatetimeIndex:
+    """Month ends from a year before the claim's first 903 date to after its last, within
+    what the extract covers."""
     dates = [
         pd.Timestamp(value)
         for figure in (m.figure for m in check.measurements)
@@ -30,22 +111,144 @@ def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
     ]
     dataset = check.inputs.dataset
     if not dates or dataset is None:
-        return pd.DataFrame(columns=["month end", "children looked after"])
-    days = window(min(dates), max(dates), dataset.coverage, before_months=12)
-    counts = metrics.cla_on_dates(dataset, days)
+        return pd.DatetimeIndex([])
+    return window(min(dates), max(dates), dataset.coverage, before_months=12)
+
+
+def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
+    """Children looked after at each month end around the claim's dates (903 extract)."""
+    days = month_ends(check)
+    if days.empty:
+        return pd.DataFrame(columns=["month end", LOOKED_AFTER])
+    counts = metrics.cla_on_dates(check.inputs.dataset, days)
     return pd.DataFrame(
-        {"month end": [d.date().isoformat() for d in counts.index], "children looked after": counts}
+        {"month end": [d.date().isoformat() for d in counts.index], LOOKED_AFTER: counts}
     ).reset_index(drop=True)
+
+
+def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
+    """Children in each placement group the claim names at each month end around its dates
+    (903 extract). Two groups may be nested (in-house foster care within foster care), so each
+    month end goes through the nested-definitions rule; one group alone, through the small
+    counts rule it reduces to."""
+    days, groups = month_ends(check), claim_groups(check)
+    if days.empty or not groups:
+        return pd.DataFrame(columns=["month end"])
+    inputs = check.inputs
+    table = pd.DataFrame(
+        {
+            MIX.get(group, group): metrics.placement_counts_on_dates(
+                inputs.dataset, days, group, inputs.groups
+            ).to_numpy()
+            for group in groups
+        },
+        index=pd.Index([d.date().isoformat() for d in days], name="month end"),
+    )
+    threshold = inputs.suppression_threshold
+    return marked(table.apply(lambda month: suppress_nested(month, threshold), axis=1))
+
+
+def placement_mix(check: ClaimCheck) -> pd.DataFrame:
+    """Children looked after at 31 March of each year, and how many were in each placement
+    group of the panel's claims (903 extract). The groups overlap (relatives' foster care is
+    foster care), so a count is hidden when it, or its difference from any other shown count
+    of the year, is small: the nested-definitions rule."""
+    years = covered_years(check)
+    if not years:
+        return pd.DataFrame()
+    inputs = check.inputs
+    days = pd.DatetimeIndex([pd.Timestamp(y, 3, 31) for y in years])
+    known = load_groups(inputs.groups)
+    rows = {LOOKED_AFTER: metrics.cla_on_dates(inputs.dataset, days).to_numpy()}
+    for group, label in MIX.items():
+        if group in known:
+            counts = metrics.placement_counts_on_dates(inputs.dataset, days, group, inputs.groups)
+            rows[label] = counts.to_numpy()
+    table = pd.DataFrame(rows, index=[f"31 March {y}" for y in years]).T
+    table.index.name = "placement"
+    threshold = inputs.suppression_threshold
+    return marked(table.apply(lambda year: suppress_nested(year, threshold, keep=0)))
+
+
+def permanence_by_year(check: ClaimCheck) -> pd.DataFrame:
+    """Children placed for adoption, adopted and leaving care on an SGO in each collection
+    year (903 extract); each count is its own total, so only small counts are suppressed."""
+    years = covered_years(check)
+    if not years:
+        return pd.DataFrame()
+    dataset, threshold = check.inputs.dataset, check.inputs.suppression_threshold
+    table = pd.DataFrame(
+        {
+            label: suppress_each(
+                pd.Series([metrics.measure(dataset, name, year=y).numerator for y in years]),
+                threshold,
+            ).to_numpy()
+            for name, label in PERMANENCE.items()
+        },
+        index=years,
+    )
+    return marked(labelled(table))
+
+
+def newborn_by_year(check: ClaimCheck) -> pd.DataFrame:
+    """Starters in each collection year and how many were newborn under each definition of
+    'at birth' (903 extract). The definitions are nested, so a count is hidden when it, or its
+    difference from another shown count, is small; the claim's own figure is always shown,
+    as in the sensitivity table."""
+    years = covered_years(check)
+    if not years:
+        return pd.DataFrame()
+    inputs = check.inputs
+    registered = [
+        (m.figure.metric, inputs.quarter.resolve_params(m.figure.params))
+        for m in check.measurements
+        if m.figure.source == "903"
+    ]
+    rows = []
+    for year in years:
+        variants = newborn({"year": year})
+        results = [metrics.measure(inputs.dataset, metric, **p) for _, metric, p in variants]
+        keep = next(
+            (i for i, (_, metric, p) in enumerate(variants) if (metric, p) in registered), None
+        )
+        counts = pd.Series([r.numerator for r in results])
+        shown = suppress_nested(counts, inputs.suppression_threshold, keep)
+        starters = suppress_each(pd.Series([results[0].denominator]), inputs.suppression_threshold)
+        for (definition, _, _), result, count in zip(variants, results, shown, strict=True):
+            rows.append(
+                {
+                    "year to 31 March": year_label(year),
+                    "definition": definition,
+                    "newborn starters": count,
+                    "all starters": starters.iloc[0],
+                    "% of starters": round(result.value, 1) if pd.notna(count) else pd.NA,
+                }
+            )
+    return marked(pd.DataFrame(rows).set_index(["year to 31 March", "definition"]))
+
+
+def newborn_by_year_chart(table: pd.DataFrame) -> alt.Chart:
+    """The shares of `newborn_by_year`, a group of bars a year; suppressed shares left out."""
+    frame = table.reset_index().rename(
+        columns={"year to 31 March": "year", "definition": "series", "% of starters": "value"}
+    )
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    return charts.bars(
+        frame.dropna(subset=["value"])[["year", "series", "value"]],
+        "year",
+        "% of children starting to be looked after",
+        "Starters who were newborn at their first start, by year and definition of 'at birth'",
+    )
 
 
 def oc2_by_year(check: ClaimCheck) -> pd.DataFrame:
     """The 12-month cohort and its health checks in every year the extract covers (903)."""
-    dataset = check.inputs.dataset
-    if dataset is None or dataset.coverage is None:
+    years = covered_years(check)
+    if not years:
         return pd.DataFrame()
     rows = []
-    for year in dataset.coverage.years:
-        results = {name: metrics.measure(dataset, name, year=year) for name in HEALTH}
+    for year in years:
+        results = {name: metrics.measure(check.inputs.dataset, name, year=year) for name in HEALTH}
         rows.append(
             {
                 "cohort at 31 March": year,

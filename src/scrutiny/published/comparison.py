@@ -23,14 +23,8 @@ def comparison_table(
     """One row per year to `last_year` (the pack's quarter: later years were not known then),
     latest release: the LA, its region, England and, for a rate or a percentage, the neighbour
     average (to one decimal). Published figures read as published, suppressed ones blank."""
-    region = extract.region_of(la)
-    columns = {}
-    for area in (la, region, "England"):
-        series = extract.series(measure, area)
-        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
-        columns[name] = series.set_index("year")["value"]
-    table = pd.DataFrame(columns)
-    table = table[table.index <= last_year].apply(published_column)
+    areas = [la, extract.region_of(la), "England"]
+    table = areas_table(extract, measure, areas, last_year).apply(published_column)
     if averaged(measure):
         table[NEIGHBOURS] = [
             neighbour_average(extract, measure, la, y, edition) for y in table.index
@@ -38,8 +32,24 @@ def comparison_table(
     return labelled(table)
 
 
+def areas_table(extract: Extract, measure: str, areas: list[str], last_year: int) -> pd.DataFrame:
+    """One column per area, named as the DfE names it, one row per year to `last_year`."""
+    columns = {}
+    for area in areas:
+        series = extract.series(measure, area)
+        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
+        columns[name] = series.set_index("year")["value"]
+    table = pd.DataFrame(columns)
+    return table[table.index <= last_year]
+
+
+def year_label(year: int) -> str:
+    """A year to 31 March as the DfE writes it: 2021 -> 2020/21."""
+    return f"{year - 1}/{str(year)[2:]}"
+
+
 def labelled(table: pd.DataFrame) -> pd.DataFrame:
-    table.index = [f"{y - 1}/{str(y)[2:]}" for y in table.index]
+    table.index = [year_label(y) for y in table.index]
     table.index.name = "year to 31 March"
     return table
 

@@ -1,0 +1,244 @@
+"""The conclusion notebooks' steps on 903 returns small enough to check by hand, and on the
+committed DfE extract: every count, and every cell disclosure control hides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from builders import child, episode, write_903
+from test_metrics_placements import EPISODES as PLACEMENTS
+
+from scrutiny import charts, conclusions
+from scrutiny.checks import Inputs, run_check
+from scrutiny.claims import Claim, Figure
+from scrutiny.quarters import Quarter
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRACT = ROOT / "evidence" / "data" / "published"
+
+
+def inputs(data: Path, threshold: int) -> Inputs:
+    quarter = Quarter.parse("2022Q1")
+    return Inputs(
+        ROOT, quarter, data, False, EXTRACT, "E06000002", "Middlesbrough", None, None, threshold
+    )
+
+
+def check(data: Path, threshold: int, *figures: Figure):
+    claim = Claim("c", "FR", "e)", "quote", "subject", figures)
+    return run_check(claim, inputs(data, threshold))
+
+
+def local(metric: str, **params) -> Figure:
+    return Figure("a 903 figure", "=", "903", "1", metric, params)
+
+
+# 2020/21 (the 2021 return): 1 placed for adoption (A4) 01/06/2020 and adopted 01/02/2021;
+# 2 left on an SGO (E45) 01/10/2020; 3 placed for adoption (A5) on starting, adopted (E12)
+# 01/12/2020.
+PERMANENCE = [
+    episode("1", "2020-04-01", "2020-06-01", "X1"),
+    episode("1", "2020-06-01", "2021-02-01", "E11", rne="P", place="A4"),
+    episode("2", "2020-04-01", "2020-10-01", "E45"),
+    episode("3", "2020-04-01", "2020-12-01", "E12", place="A5"),
+]
+
+# test_metrics_placements' children: on 31 March 2021, 8 looked after; 1 placed with parents;
+# 3 in foster care (2 in-house, 3 and 4 agency, 4 with relatives); 4 in children's homes
+# (5, 7 and 8 run by others, 6 in-house); 5 placed by others (3, 4, 5, 7 and 8, who moved
+# from in-house foster care that day). 9 is on a short break.
+# Six starters in 2020/21; A to D born 01/06/2020 and first looked after at 0, 4, 19 and 183
+# days old; E and F are older. So 1 at 0 days, 2 under 7 days, 3 under 28 days, 4 under 1.
+BIRTHS = {"A": "2020-06-01", "B": "2020-06-05", "C": "2020-06-20", "D": "2020-12-01"}
+NEWBORN = [episode(c, start) for c, start in BIRTHS.items()] + [
+    episode("E", "2020-07-01"),
+    episode("F", "2020-08-01"),
+]
+NEWBORN_HEADER = [child(c, "2020-06-01") for c in BIRTHS] + [
+    child("E", "2010-01-01"),
+    child("F", "2015-01-01"),
+]
+
+
+def extract(tmp_path: Path, name: str, episodes: list[dict], header=None) -> Path:
+    header = header or [child(e["CHILD"], "2010-01-01") for e in episodes]
+    unique = list({row["CHILD"]: row for row in header}.values())
+    return write_903(tmp_path / name, {2021: {"header": unique, "episodes": episodes}})
+
+
+def test_permanence_by_year_counts_each_route(tmp_path):
+    data = extract(tmp_path, "903", PERMANENCE)
+    table = conclusions.permanence_by_year(check(data, 1, local("adoptions", year=2021)))
+    assert table.loc["2020/21"].tolist() == [2, 2, 1]  # placed, adopted (1, 3); SGO (2)
+
+
+def test_permanence_by_year_suppresses_small_counts(tmp_path):
+    data = extract(tmp_path, "903", PERMANENCE)
+    table = conclusions.permanence_by_year(check(data, 2, local("adoptions", year=2021)))
+    assert table.loc["2020/21"].tolist() == [2, 2, "c"]
+
+
+def test_placement_mix_at_31_march(tmp_path):
+    data = extract(tmp_path, "903", PLACEMENTS)
+    mix = conclusions.placement_mix(check(data, 1, local("cla-on-date", at="2021-03-31")))
+    assert mix["31 March 2021"].to_dict() == {
+        "children looked after": 8,
+        "placed with parents": 1,
+        "foster care, all": 3,
+        "foster care, in-house": 1,
+        "foster care, agency": 2,
+        "foster care with relatives or friends": 1,
+        "children's homes, all": 4,
+        "children's homes run by others": 3,
+        "any placement provided by others (external)": 5,
+    }
+
+
+def test_placement_mix_hides_a_count_another_would_reveal(tmp_path):
+    """Under 2: the ones go; so do foster care (3), as 3 less agency care (2) is the one
+    in-house child, children's homes run by others (3) and external (5, 1 more than 4)."""
+    data = extract(tmp_path, "903", PLACEMENTS)
+    mix = conclusions.placement_mix(check(data, 2, local("cla-on-date", at="2021-03-31")))
+    assert mix["31 March 2021"].tolist() == [8, "c", "c", "c", 2, "c", 4, "c", "c"]
+
+
+def test_placement_monthly_counts_the_claims_groups(tmp_path):
+    data = extract(tmp_path, "903", PLACEMENTS)
+    figure = local("placement-change", start="2021-01-31", end="2021-03-31", group="external")
+    monthly = conclusions.placement_monthly(check(data, 1, figure))
+    # a year before the claim's first date to three months after its last, within 2020/21
+    assert monthly.index[0] == "2020-04-30"
+    assert monthly.index[-1] == "2021-03-31"
+    external = monthly["any placement provided by others (external)"]
+    assert set(external.iloc[:-1]) == {4}  # 3, 4, 5 and 7
+    assert external.iloc[-1] == 5  # and 8, from 31 March 2021
+    assert set(conclusions.placement_monthly(check(data, 6, figure)).iloc[:, 0]) == {"c"}
+
+
+def test_placement_monthly_hides_a_count_a_nested_group_would_reveal(tmp_path):
+    """Homes run by others within external placements, under 3: 2 and 4 in February (2 is
+    small); 3 and 5 on 31 March, when 5 goes, as 5 less 3 is the two foster children."""
+    data = extract(tmp_path, "903", PLACEMENTS)
+    figure = local(
+        "placement-share-change",
+        start="2021-01-31",
+        end="2021-03-31",
+        group="external-residential",
+        within="external",
+    )
+    monthly = conclusions.placement_monthly(check(data, 3, figure))
+    assert monthly.loc["2021-02-28"].tolist() == ["c", 4]
+    assert monthly.loc["2021-03-31"].tolist() == [3, "c"]
+
+
+def test_placement_measures_are_the_dfe_shares_of_the_claims_groups(tmp_path):
+    period = {"start": "2021-01-31", "end": "2021-03-31"}
+    homes = check(tmp_path, 5, local("placement-change", group="external-residential", **period))
+    assert conclusions.placement_measures(homes) == ["childrens_homes_pct"]
+    sgo = Figure(
+        "SGOs",
+        "increase",
+        "dfe",
+        None,
+        "dfe-change",
+        {"measure": "sgo", "start_year": 2020, "end_year": 2021},
+    )
+    carers = local("placement-change", group="connected-carers", **period)
+    assert conclusions.placement_measures(check(tmp_path, 5, carers, sgo)) == [
+        "foster_placements_pct",
+        "sgo",
+    ]
+    external = check(tmp_path, 5, local("placement-change", group="external", **period))
+    assert conclusions.placement_measures(external) == [
+        "placed_with_parents_pct",
+        "foster_placements_pct",
+        "childrens_homes_pct",
+    ]
+
+
+def newborn_check(tmp_path: Path, threshold: int):
+    data = extract(tmp_path, "903", NEWBORN, NEWBORN_HEADER)
+    return check(data, threshold, local("starters-newborn", year=2021, max_age_days=6))
+
+
+def test_newborn_by_year_under_each_definition(tmp_path):
+    table = conclusions.newborn_by_year(newborn_check(tmp_path, 1)).loc["2020/21"]
+    assert table["newborn starters"].tolist() == [1, 2, 3, 4]
+    assert table["all starters"].tolist() == [6, 6, 6, 6]
+    assert table["% of starters"].tolist() == [16.7, 33.3, 50.0, 66.7]
+
+
+def test_newborn_by_year_keeps_the_claims_definition_and_hides_differences(tmp_path):
+    """Under 2: the claim's 2 stays; 1 is small, and 3 is 1 more than 2; 4 is 2 more."""
+    table = conclusions.newborn_by_year(newborn_check(tmp_path, 2)).loc["2020/21"]
+    assert table["newborn starters"].tolist() == ["c", 2, "c", 4]
+    assert table["% of starters"].tolist() == ["c", 33.3, "c", 66.7]
+    chart = conclusions.newborn_by_year_chart(
+        conclusions.newborn_by_year(newborn_check(tmp_path, 2))
+    )
+    assert chart.data["series"].tolist() == ["under 7 days old", "under 1 year old (DfE band)"]
+    assert chart.data["value"].tolist() == [33.3, 66.7]
+
+
+def test_no_usable_extract_gives_empty_steps(tmp_path):
+    absent = check(tmp_path / "absent", 5, local("adoptions", year=2021))
+    for step in (conclusions.permanence_by_year, conclusions.placement_mix):
+        assert step(absent).empty
+
+
+def test_adoptions_in_the_tees_valley_as_published(tmp_path):
+    """The 2022 release: Middlesbrough adopted 24 in 2021/22, the most of the five."""
+    peers = ["E06000005", "E06000001", "E06000002", "E06000003", "E06000004"]
+    figure = Figure(
+        "rank",
+        "=",
+        "dfe",
+        "1",
+        "dfe-rank-among",
+        {"measure": "adopted", "year": 2022, "peers": peers},
+    )
+    table = conclusions.published_among(check(tmp_path, 5, figure), "adopted")
+    assert table.loc["2021/22"].to_dict() == {
+        "Darlington": 15,
+        "Hartlepool": 15,
+        "Middlesbrough": 24,
+        "Redcar and Cleveland": 8,
+        "Stockton-on-Tees": 16,
+    }
+
+
+def test_without_named_peers_the_statistical_neighbours(tmp_path):
+    table = conclusions.published_among(
+        check(tmp_path, 5, local("adoptions", year=2021)), "adopted"
+    )
+    assert list(table.columns[:2]) == ["Middlesbrough", "Hartlepool"]
+    assert len(table.columns) == 11  # the authority and its ten neighbours
+
+
+def test_counts_over_time_are_drawn_from_zero():
+    frame = {"date": ["2021-03-31", "2022-03-31"], "value": [500, 520]}
+    spec = charts.line_over_time(pd.DataFrame(frame), "children", "Children").to_dict()
+    assert spec["encoding"]["y"]["scale"]["zero"] is True
+
+
+@pytest.mark.parametrize("notebook", ["permanence", "placements"])
+def test_the_register_names_the_new_conclusion_notebooks(notebook):
+    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.claims import load_register
+
+    claims = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).claims
+    assert (ROOT / "notebooks" / f"{notebook}.ipynb").is_file()
+    named = {c.id for c in claims if c.notebook == notebook}
+    expected = {
+        "permanence": {"adoptions-17-to-22", "adoptions-tees-valley"},
+        "placements": {
+            "placed-with-parents-halved",
+            "external-residential-down",
+            "in-house-fostering-up",
+            "connected-carers-down",
+            "external-placements-72-77",
+        },
+    }
+    assert named == expected[notebook]
