@@ -10,9 +10,10 @@ import pytest
 from builders import child, episode, write_903
 from test_metrics_placements import EPISODES as PLACEMENTS
 
-from scrutiny import charts, conclusions
+from scrutiny import charts
 from scrutiny.checks import Inputs, run_check
 from scrutiny.claims import Claim, Figure
+from scrutiny.pages import conclusions
 from scrutiny.quarters import Quarter
 
 ROOT = Path(__file__).resolve().parents[1]
