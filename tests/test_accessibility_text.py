@@ -99,3 +99,10 @@ def test_pandas_double_header_becomes_one_scoped_row_with_a_caption():
 def test_a_table_without_an_index_name_row_keeps_its_header():
     html = accessible_tables(pd.DataFrame({"x": [1]}).to_html(index=False), None)
     assert html.count("<tr") == 2 and "<caption" not in html and 'scope="col"' in html
+
+
+def test_a_missing_figure_reads_as_a_dash_not_as_pandas_writes_it():
+    frame = pd.DataFrame({"England": [35, None], "Region": [1.5, float("nan")]})
+    html = accessible_tables(frame.astype({"England": "Int64"}).to_html(), "Published")
+    assert "&lt;NA&gt;" not in html and "NaN" not in html
+    assert html.count("<td>–</td>") == 2

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from scrutiny.numbers import MISSING
+
 
 def merge_index_row(table) -> None:
     """Fold pandas' index-name header row into the column-name row above it."""
@@ -27,8 +29,12 @@ def merge_index_row(table) -> None:
     rows[1].decompose()
 
 
+BLANKS = {"<NA>", "NaN", "None", "nan"}  # how pandas writes a missing value
+
+
 def accessible_tables(fragment: str, caption: str | None) -> str:
-    """Every <table> in an HTML output: one header row, scoped headers, and `caption`."""
+    """Every <table> in an HTML output: one header row, scoped headers, `caption`, and a
+    missing figure written as the pages write one (`numbers.MISSING`), not as pandas does."""
     if "<table" not in fragment:
         return fragment
     soup = BeautifulSoup(fragment, "html.parser")
@@ -36,6 +42,9 @@ def accessible_tables(fragment: str, caption: str | None) -> str:
         merge_index_row(table)
         for header in table.find_all("th"):
             header["scope"] = "col" if header.find_parent("thead") else "row"
+        for cell in table.find_all("td"):
+            if cell.get_text(strip=True) in BLANKS:
+                cell.string = MISSING
         if caption and table.caption is None:
             node = soup.new_tag("caption")
             node.string = caption
