@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from scrutiny.errors import Problem
@@ -20,12 +21,18 @@ RECORD_KEYS = {
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """dd/mm/YYYY first (the return's format), then ISO YYYY-MM-DD; anything else is NaT."""
-    parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
-    retry = parsed.isna() & values.notna()
+    """dd/mm/YYYY first (the return's format), then ISO YYYY-MM-DD; anything else is NaT.
+
+    Each distinct string is parsed once: a return holds a few thousand dates in millions of
+    cells, and parsing every cell was a third of the time spent cleaning."""
+    codes, distinct = pd.factorize(values)
+    distinct = pd.Series(distinct, dtype="str")
+    parsed = pd.to_datetime(distinct, format="%d/%m/%Y", errors="coerce")
+    retry = parsed.isna()
     if retry.any():
-        parsed[retry] = pd.to_datetime(values[retry], format="%Y-%m-%d", errors="coerce")
-    return parsed.astype("datetime64[ns]")
+        parsed[retry] = pd.to_datetime(distinct[retry], format="%Y-%m-%d", errors="coerce")
+    found = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return pd.Series(found[codes], index=values.index, name=values.name)
 
 
 def collection_year(dates: pd.Series) -> pd.Series:
@@ -36,8 +43,7 @@ def collection_year(dates: pd.Series) -> pd.Series:
 def clean_table(raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
     spec = schema()["tables"][raw.name]
     frame = raw.frame.apply(lambda column: column.str.strip().str.upper())
-    frame = frame.replace("", pd.NA).astype("object")
-    frame = frame.where(frame.notna(), float("nan"))
+    frame = frame.astype("str").replace("", pd.NA)
     problems = []
     for column in spec["required"]:
         problems += [

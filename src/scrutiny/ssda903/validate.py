@@ -11,6 +11,7 @@ import pandas as pd
 
 from scrutiny.errors import Problem
 from scrutiny.ssda903.dataset import schema
+from scrutiny.ssda903.members import isin
 
 Tables = dict[str, pd.DataFrame]
 
@@ -132,7 +133,7 @@ def children_without_header(tables: Tables) -> list[Problem]:
     episodes, header = tables.get("episodes"), tables.get("header")
     if episodes is None or header is None:
         return []
-    orphan = episodes["CHILD"].notna() & ~episodes["CHILD"].isin(header["CHILD"])
+    orphan = episodes["CHILD"].notna() & ~isin(episodes["CHILD"], header["CHILD"])
     return problems_at(
         episodes,
         orphan,
