@@ -41,7 +41,7 @@ def plain_frame(data: bytes, columns: list[str]) -> pd.DataFrame | None:
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=1),
             parse_options=pacsv.ParseOptions(invalid_row_handler=flag),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(columns, pa.string()),
+                column_types=dict.fromkeys(columns, pa.large_string()),
                 strings_can_be_null=False,
                 null_values=[],
             ),
