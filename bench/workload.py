@@ -16,29 +16,34 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny import metrics, ssda903
+from scrutiny.metrics.registry import PERIOD, MetricSpec
 from scrutiny.ssda903.clean import clean
 from scrutiny.ssda903.read import read_path
 from scrutiny.ssda903.validate import validate
 
-PARAMS = {
-    "cla-on-date": {"at": "2022-03-31"},
-    "cla-change": {"start": "2021-03-31", "end": "2022-03-31"},
-    "cla-by-ethnicity": {"at": "2022-03-31"},
-    "oc2-cohort": {"year": 2022},
-    "oc2-dental": {"year": 2022},
-    "oc2-health-assessment": {"year": 2022},
-    "oc2-immunisations": {"year": 2022},
-    "placement-count": {"at": "2022-03-31", "group": "external"},
-    "placement-change": {"start": "2021-03-31", "end": "2022-03-31", "group": "external"},
+ARGUMENTS = {
+    "at": "2022-03-31",
+    "start": "2021-03-31",
+    "end": "2022-03-31",
+    "year": 2022,
+    "group": "external",
+    "within": "fostering",
 }
-YEAR = {"year": 2022}
+
+
+def params(spec: MetricSpec) -> dict:
+    """Arguments for every parameter the metric needs (a period as the 2022 year)."""
+    needed = ["year" if p == PERIOD else p for p in spec.params]
+    return {name: ARGUMENTS[name] for name in needed}
+
+
 MONTH_ENDS = pd.date_range("2018-04-30", "2022-03-31", freq="ME")
 
 
 def every_metric(dataset: ssda903.Dataset) -> None:
     """Each registry metric once, plus the month-end series the trend charts draw."""
-    for name in metrics.METRICS:
-        metrics.measure(dataset, name, **PARAMS.get(name, YEAR))
+    for name, spec in metrics.METRICS.items():
+        metrics.measure(dataset, name, **params(spec))
     metrics.cla_on_dates(dataset, MONTH_ENDS)
     metrics.placement_counts_on_dates(dataset, MONTH_ENDS, "external")
 

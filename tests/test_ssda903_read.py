@@ -300,7 +300,8 @@ def test_reads_the_fake_fixture_csvs(fake_903_dir):
     }
     found = {}
     for problem in report.problems:
-        found[(problem.severity, problem.rule)] = found.get((problem.severity, problem.rule), 0) + 1
+        key = (problem.severity, problem.rule)
+        found[key] = found.get(key, 0) + problem.count  # a listed row and those it stands for
     assert found == {
         ("error", "overlapping-episodes"): 72,
         ("error", "unknown-code"): 1,  # MOTHER written as '1.0' on header.csv row 1273

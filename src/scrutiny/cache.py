@@ -135,14 +135,11 @@ def read_entry(entry: Path, source: str, columns: Columns) -> ssda903.Report:
 
 
 def read_table(file: Path, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """A stored table with the reader's dtypes and blanks (parquet gives back `str` and None)."""
+    """A stored table with the reader's dtypes (an empty column may come back otherwise)."""
     dtypes = empty_table(file.stem).dtypes.to_dict()
     if columns is not None:
         dtypes = {column: dtypes[column] for column in columns}
-    frame = pd.read_parquet(file, columns=list(dtypes)).astype(dtypes)
-    codes = frame.select_dtypes("object").columns
-    frame[codes] = frame[codes].where(frame[codes].notna(), float("nan"))
-    return frame
+    return pd.read_parquet(file, columns=list(dtypes)).astype(dtypes)
 
 
 def write_entry(entry: Path, report: ssda903.Report) -> None:

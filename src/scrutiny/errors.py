@@ -18,6 +18,11 @@ class Problem:
     value: str = ""
     severity: str = "error"  # "error" changes numbers; "warning" does not
     row_kind: str = "row"  # "row" as a spreadsheet shows it, or XML CHILD "record"
+    more: int = 0  # further rows breaking the same rule, counted but not listed
+
+    @property
+    def count(self) -> int:
+        return 1 + self.more
 
     def where(self) -> str:
         parts = [self.file or "the dataset as a whole"]
@@ -35,6 +40,11 @@ class Problem:
         return asdict(self)
 
 
+def total(problems: list[Problem]) -> int:
+    """How many rows broke a rule: the problems listed and those each one stands for."""
+    return sum(p.count for p in problems)
+
+
 class ScrutinyError(Exception):
     """Base class for errors the CLI reports as a message and an exit code."""
 
@@ -43,11 +53,12 @@ class ScrutinyError(Exception):
 
 def knock_on_line(knock_on: list[Problem]) -> str:
     """One line for the errors that follow from a file-level problem, by rule and count."""
-    rules = ", ".join(
-        f"{rule} x{n}" for rule, n in sorted(Counter(p.rule for p in knock_on).items())
-    )
+    counts: Counter[str] = Counter()
+    for problem in knock_on:
+        counts[problem.rule] += problem.count
+    rules = ", ".join(f"{rule} x{n}" for rule, n in sorted(counts.items()))
     return (
-        f"{len(knock_on)} further error(s) ({rules}) may follow from the file problem(s) "
+        f"{total(knock_on)} further error(s) ({rules}) may follow from the file problem(s) "
         "above: fix those first, then validate again"
     )
 
@@ -77,11 +88,11 @@ class DataError(ScrutinyError):
         return self.summary()
 
     def summary(self, limit: int = 20) -> str:
-        head = f"{len(self.problems)} problem(s) in {self.source or 'the input'}:"
+        head = f"{total(self.problems)} problem(s) in {self.source or 'the input'}:"
         knock_on = set(self.knock_on)
         first = [p for p in self.problems if p not in knock_on]
         lines = [p.describe(self.show_values) for p in first[:limit]]
-        more = len(first) - limit
+        more = total(first) - len(lines)
         if more > 0:
             lines.append(f"... and {more} more")
         if knock_on:

@@ -7,7 +7,7 @@ from pathlib import Path
 from scrutiny import metrics
 from scrutiny.checks.measurement import Measurement
 from scrutiny.claims import Figure
-from scrutiny.errors import DataError, OutsideCoverage
+from scrutiny.errors import DataError, OutsideCoverage, total
 from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import shown_note
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
@@ -37,7 +37,7 @@ def failed(figure: Figure, inputs: Inputs, definition: str, note: str) -> Measur
 
 def invalid_note(inputs: Inputs) -> str:
     error = inputs.failure
-    count = len(error.problems) if isinstance(error, DataError) else 1
+    count = total(error.problems) if isinstance(error, DataError) else 1
     return (
         f"the 903 input failed validation ({count} problem(s)); run "
         "`scrutiny validate` on it for the list"

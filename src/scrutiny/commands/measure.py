@@ -10,7 +10,7 @@ from collections.abc import Callable
 from scrutiny.bounds import check_date, check_year
 from scrutiny.cache import load_cached
 from scrutiny.commands.validate import add_show_values
-from scrutiny.errors import ConfigError, DataError
+from scrutiny.errors import ConfigError, DataError, total
 from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, compute, to_date
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({key: result.to_dict()[key] for key in JSON_KEYS}, indent=2))
     else:
-        print(render_text(spec, result, len(dataset.warnings)))
+        print(render_text(spec, result, total(dataset.warnings)))
     return 0
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from scrutiny import ssda903
 from scrutiny.cache import inspect_cached
-from scrutiny.errors import Problem, knock_on_line
+from scrutiny.errors import Problem, knock_on_line, total
 from scrutiny.ssda903.causes import knock_on
 
 EXAMPLES = 5
@@ -36,7 +36,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         description="Exit 0 when clean or warnings only, 1 on errors, 2 on unusable input.",
     )
     parser.add_argument("path", help="folder of 903 CSVs (one subfolder per year) or an XML file")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as JSON: each rule's count, and its first rows (a listed "
+        "problem's `more` counts the rows of its rule not listed)",
+    )
     add_show_values(parser)
     return parser
 
@@ -54,17 +59,17 @@ def render_text(report: ssda903.Report, show_values: bool = False) -> str:
     tables = ", ".join(f"{name} {rows}" for name, rows in sorted(report.rows.items()))
     lines = [
         f"{report.source}: {tables} rows",
-        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        f"{total(report.errors)} error(s), {total(report.warnings)} warning(s)",
     ]
     following = knock_on(report.problems)
     first = [p for p in report.problems if p not in set(following)]
     for (severity, rule, message), found in grouped(first).items():
-        lines.append(f"\n{severity.upper()} {rule} x{len(found)}: {message}")
+        lines.append(f"\n{severity.upper()} {rule} x{total(found)}: {message}")
         for problem in found[:EXAMPLES]:
             value = f" value {problem.value!r}" if problem.value and show_values else ""
             lines.append(f"  - {problem.where()}{value}")
-        if len(found) > EXAMPLES:
-            lines.append(f"  ... and {len(found) - EXAMPLES} more")
+        if total(found) > EXAMPLES:
+            lines.append(f"  ... and {total(found) - len(found[:EXAMPLES])} more")
     if following:
         lines.append(f"\n{knock_on_line(following)}")
     if not show_values and any(p.value for p in report.problems):
@@ -78,13 +83,18 @@ def render_json(report: ssda903.Report, show_values: bool = False) -> str:
         {**p.to_dict(), "value": p.value if show_values else "", "knock_on": p in following}
         for p in report.problems
     ]
+    rules = [
+        {"severity": severity, "rule": rule, "message": message, "count": total(found)}
+        for (severity, rule, message), found in grouped(report.problems).items()
+    ]
     return json.dumps(
         {
             "source": report.source,
             "rows": dict(sorted(report.rows.items())),
-            "errors": len(report.errors),
-            "warnings": len(report.warnings),
+            "errors": total(report.errors),
+            "warnings": total(report.warnings),
             "values_shown": show_values,
+            "rules": rules,
             "problems": problems,
         },
         indent=2,

@@ -13,6 +13,7 @@ import pandas as pd
 
 from scrutiny.metrics.result import Period
 from scrutiny.ssda903.dataset import Dataset
+from scrutiny.ssda903.members import isin
 
 SHORT_BREAKS = ("V3", "V4")
 _OPEN_END = np.iinfo(np.int64).max  # day number standing for a blank DEC (still looked after)
@@ -109,7 +110,7 @@ def oc2_cohort(dataset: Dataset, year: int) -> pd.Index:
     )
     broken = episodes.loc[started | left | short_break, "CHILD"].unique()
     on_31_march = looked_after_on(dataset, period.end)
-    return on_31_march[~on_31_march.isin(broken)]
+    return on_31_march[~isin(on_31_march, broken)]
 
 
 def completed_years(dob: pd.Series, on: pd.Series) -> pd.Series:

@@ -8,6 +8,7 @@ from scrutiny.metrics.cohorts import oc2_cohort
 from scrutiny.metrics.result import MetricResult, percent
 from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
+from scrutiny.ssda903.members import isin
 
 
 def oc2_cohort_size(dataset: Dataset, year: int) -> MetricResult:
@@ -36,7 +37,7 @@ def oc2_indicator(dataset: Dataset, year: int, metric: str, column: str) -> Metr
     """% of the cohort with `column` = 1 in year `year`'s OC2; blank or no row = not done."""
     cohort = oc2_cohort(dataset, year)
     rows = oc2_rows(dataset, year)
-    in_cohort = rows[rows["CHILD"].isin(cohort)]
+    in_cohort = rows[isin(rows["CHILD"], cohort)]
     done = int(in_cohort.loc[in_cohort[column] == "1", "CHILD"].nunique())
     notes = coverage_notes(cohort, rows, year)
     blank = int(in_cohort[column].isna().sum())
@@ -62,19 +63,19 @@ def coverage_notes(cohort: pd.Index, rows: pd.DataFrame, year: int) -> list[str]
     if rows.empty:
         return [f"the data has no OC2 rows for {year}: every cohort child counts as not done"]
     notes = []
-    no_row = int((~cohort.isin(rows["CHILD"])).sum())
+    no_row = int((~isin(cohort, rows["CHILD"])).sum())
     if no_row:
         notes.append(
             CountNote(
                 no_row, f"{{}} cohort children have no OC2 row for {year} (counted as not done)"
             )
         )
-    outside = int((~rows["CHILD"].isin(cohort)).sum())
+    outside = int((~isin(rows["CHILD"], cohort)).sum())
     if outside:
         notes.append(
             CountNote(outside, f"{{}} OC2 rows for {year} fall outside the cohort (not counted)")
         )
-    repeated = int(rows.loc[rows["CHILD"].isin(cohort), "CHILD"].duplicated().sum())
+    repeated = int(rows.loc[isin(rows["CHILD"], cohort), "CHILD"].duplicated().sum())
     if repeated:
         notes.append(
             CountNote(repeated, "{} extra OC2 rows repeat a cohort child (each child counted once)")

@@ -11,6 +11,7 @@ from scrutiny.metrics.cohorts import SHORT_BREAKS, cla_on_dates, looked_after_on
 from scrutiny.metrics.result import MetricResult, percent, percent_change
 from scrutiny.privacy.suppression import CountNote
 from scrutiny.ssda903.dataset import Dataset
+from scrutiny.ssda903.members import isin
 
 ETHNIC_GROUPS = ("White", "Mixed", "Asian", "Black", "Other", "Refused/not obtained", "Unknown")
 
@@ -58,7 +59,7 @@ def cla_by_ethnicity(dataset: Dataset, at: date) -> MetricResult:
         }
     )
     notes = []
-    no_header = int((~children.isin(header.index)).sum())
+    no_header = int((~isin(children, header.index)).sum())
     if no_header:
         notes.append(
             CountNote(no_header, "{} children looked after have no header row (counted as Unknown)")

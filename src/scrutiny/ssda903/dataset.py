@@ -23,11 +23,11 @@ def schema() -> dict:
 def empty_table(name: str) -> pd.DataFrame:
     """A cleaned table with no rows but the right columns and dtypes."""
     spec = schema()["tables"][name]
-    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in spec["columns"]})
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in spec["columns"]})
     for column in spec["dates"]:
         frame[column] = pd.Series(dtype="datetime64[ns]")
     frame["YEAR"] = pd.Series(dtype="Int64")
-    frame["_file"] = pd.Series(dtype="object")  # where each row came from, for error messages
+    frame["_file"] = pd.Series(dtype="str")  # where each row came from, for error messages
     frame["_row"] = pd.Series(dtype="int64")
     return frame
 
@@ -37,7 +37,8 @@ class Dataset:
     """Cleaned SSDA903 tables.
 
     Contract for every table: columns named as in the return, upper case; codes stripped and
-    upper-cased strings, blank -> missing (NaN); date columns datetime64 (NaT when blank);
+    upper-cased strings of pandas' Arrow-backed `str` dtype (compact, so large extracts scale),
+    blank -> missing (NaN); date columns datetime64 (NaT when blank);
     `YEAR` = collection year (year ending 31 March) of the file a row came from.
     Episodes are de-duplicated on (CHILD, DECOM), latest YEAR wins, sorted by CHILD, DECOM;
     Header has one row per child (latest YEAR wins); OC2 one row per (CHILD, YEAR); Missing one

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.errors import Problem, UnusableInput
+from scrutiny.ssda903.columnar import plain_frame, plain_header
 from scrutiny.ssda903.dataset import schema
 from scrutiny.ssda903.raw import RawTable, ReadResult, folder_year
 from scrutiny.ssda903.xml import read_xml
@@ -38,8 +39,7 @@ def identify(columns: list[str]) -> tuple[str | None, str]:
     return None, f"looks like the {best} table but has " + "; ".join(detail)
 
 
-def decode(path: Path) -> tuple[str | None, Problem | None]:
-    data = path.read_bytes()
+def decode(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
@@ -51,7 +51,20 @@ def decode(path: Path) -> tuple[str | None, Problem | None]:
 
 
 def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Problem]]:
-    text, problem = decode(path)
+    """One CSV as a raw table, by the columnar fast path when the file is plain."""
+    data = path.read_bytes()
+    header = plain_header(data)
+    name = identify(header)[0] if header else None
+    columns = [c.strip().upper() for c in header or []]
+    frame = plain_frame(data, columns) if name and len(set(columns)) == len(columns) else None
+    if frame is None:
+        return read_exact(path, data, year)
+    return RawTable(name, frame, str(path), year), no_rows(name, frame, path)
+
+
+def read_exact(path: Path, data: bytes, year: int | None) -> tuple[RawTable | None, list[Problem]]:
+    """Record by record: quoted line breaks, blank lines and ragged rows numbered exactly."""
+    text, problem = decode(path, data)
     if problem:
         return None, [problem]
     if not text.strip():
@@ -89,17 +102,16 @@ def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Proble
         columns=columns,
         dtype=str,
     )
-    if frame.empty:
-        required = name in schema()["required_tables"]
-        problems.append(
-            Problem(
-                "no-rows",
-                f"the {name} table has a header but no rows",
-                file=str(path),
-                severity="error" if required else "warning",
-            )
-        )
-    return RawTable(name, frame, str(path), year), problems
+    return RawTable(name, frame, str(path), year), problems + no_rows(name, frame, path)
+
+
+def no_rows(name: str, frame: pd.DataFrame, path: Path) -> list[Problem]:
+    if not frame.empty:
+        return []
+    required = name in schema()["required_tables"]
+    severity = "error" if required else "warning"
+    message = f"the {name} table has a header but no rows"
+    return [Problem("no-rows", message, file=str(path), severity=severity)]
 
 
 def blank_line(fields: list[str]) -> bool:

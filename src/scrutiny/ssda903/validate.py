@@ -11,35 +11,10 @@ import pandas as pd
 
 from scrutiny.errors import Problem
 from scrutiny.ssda903.dataset import schema
+from scrutiny.ssda903.located import problems_at
+from scrutiny.ssda903.members import isin
 
 Tables = dict[str, pd.DataFrame]
-
-
-def display_values(values: pd.Series) -> pd.Series:
-    """Values as a data manager typed them: dates as dd/mm/YYYY, blanks as ''."""
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%d/%m/%Y").fillna("")
-    return values.astype("object").fillna("").astype(str)
-
-
-def problems_at(
-    frame: pd.DataFrame,
-    mask: pd.Series,
-    rule: str,
-    message: str,
-    column: str = "",
-    severity: str = "error",
-) -> list[Problem]:
-    """One Problem per flagged row, located by the row's source file and row number."""
-    flagged = frame.loc[mask]
-    values = display_values(flagged[column]) if column else pd.Series("", index=flagged.index)
-    kind = flagged["_file"].str.lower().str.endswith(".xml").map({True: "record", False: "row"})
-    return [
-        Problem(
-            rule, message, file=f, row=int(r), column=column, value=v, severity=severity, row_kind=k
-        )
-        for f, r, v, k in zip(flagged["_file"], flagged["_row"], values, kind, strict=True)
-    ]
 
 
 def required_tables(tables: Tables) -> list[Problem]:
@@ -132,7 +107,7 @@ def children_without_header(tables: Tables) -> list[Problem]:
     episodes, header = tables.get("episodes"), tables.get("header")
     if episodes is None or header is None:
         return []
-    orphan = episodes["CHILD"].notna() & ~episodes["CHILD"].isin(header["CHILD"])
+    orphan = episodes["CHILD"].notna() & ~isin(episodes["CHILD"], header["CHILD"])
     return problems_at(
         episodes,
         orphan,
