@@ -67,3 +67,12 @@ def test_a_page_names_the_groups_file_by_its_path_in_the_project(inputs):
     measured = measure_local(resolved(FIGURE, elsewhere), elsewhere)
     assert measured.params["groups"] == "groups.yml"
     assert str(inputs.root) not in str(measured.to_dict())
+
+
+def test_the_chart_names_the_group_in_words_from_its_own_groups_file(inputs):
+    from test_privacy_breakdowns import chart_title
+
+    figure = resolved(FIGURE, inputs)
+    title = chart_title(local_chart([figure], inputs, table=None))
+    assert "agency foster placements only (a local definition) at each month end" in title
+    assert "'fostering'" not in title
