@@ -157,6 +157,19 @@ def test_placement_measures_are_the_dfe_shares_of_the_claims_groups(tmp_path):
         "foster_placements_pct",
         "childrens_homes_pct",
     ]
+    distance = Figure(
+        "over 20 miles",
+        "=",
+        "dfe",
+        "77",
+        "dfe-value",
+        {"measure": "placed_over_20_miles", "year": 2021},
+    )
+    external = check(tmp_path, 5, local("placement-change", group="external", **period), distance)
+    assert conclusions.placement_measures(external)[:2] == [
+        "placed_over_20_miles",
+        "placed_with_parents_pct",
+    ]
 
 
 def newborn_check(tmp_path: Path, threshold: int):

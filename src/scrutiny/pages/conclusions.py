@@ -79,10 +79,13 @@ def claim_groups(check: ClaimCheck) -> list[str]:
 
 
 def placement_measures(check: ClaimCheck) -> list[str]:
-    """The DfE placement shares for the claim's groups (all of them when none maps to one: the
-    DfE publishes nothing on who provides a placement), then the claim's own DfE measures."""
+    """The DfE placement shares for the claim's groups, then the claim's own DfE measures.
+    When no group maps to a share (the DfE publishes nothing on who provides a placement), the
+    claim's own measures come first (the page charts the first) and every share follows."""
     shares = [PUBLISHED_SHARE[g] for g in claim_groups(check) if g in PUBLISHED_SHARE]
-    return list(dict.fromkeys([*(shares or PUBLISHED_SHARE.values()), *check.published_measures()]))
+    own = check.published_measures()
+    ordered = [*shares, *own] if shares else [*own, *PUBLISHED_SHARE.values()]
+    return list(dict.fromkeys(ordered))
 
 
 def covered_years(check: ClaimCheck) -> list[int]:
