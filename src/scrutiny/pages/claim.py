@@ -39,34 +39,11 @@ def _register(path: Path, content: str):
     return load_register(path, KNOWN_METRICS)
 
 
-def open_check(
-    *,
-    claim_id: str,
-    quarter: str,
-    data_903: str,
-    published_extract: str,
-    register: str,
-    groups: str,
-    la_code: str,
-    la_name: str,
-    suppression_threshold: int,
-    definition: dict | str,
-    sn_edition: str = "2021-04",
-) -> ClaimCheck:
-    """Measure every figure of one claim on the inputs the parameters name (by name, as the
-    notebook's parameters cell spells them)."""
+def open_check(*, claim_id: str, definition: dict | str, **params) -> ClaimCheck:
+    """Measure every figure of one claim. `params` are the notebook's other parameters, by the
+    names its parameters cell gives them (those `Inputs.from_params` takes)."""
     charts.use_static_svg()
-    inputs = Inputs.from_params(
-        quarter=quarter,
-        data_903=data_903,
-        published_extract=published_extract,
-        la_code=la_code,
-        la_name=la_name,
-        suppression_threshold=suppression_threshold,
-        register=register,
-        groups=groups,
-        sn_edition=sn_edition,
-    )
+    inputs = Inputs.from_params(**params)
     claim = register_at(inputs.register).get(claim_id)
     return run_check(claim, inputs, definition_dict(definition))
 

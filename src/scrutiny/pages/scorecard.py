@@ -52,26 +52,11 @@ class ScorecardPage:
         return self.inputs.synthetic and not self.status_903
 
 
-def open_scorecard(
-    *,
-    quarter: str,
-    data_903: str,
-    published_extract: str,
-    la_code: str,
-    la_name: str,
-    suppression_threshold: int,
-    sn_edition: str,
-) -> ScorecardPage:
-    """Load the inputs the parameters name and build the scorecard."""
+def open_scorecard(**params) -> ScorecardPage:
+    """Load the inputs the notebook's parameters name (by the names `Inputs.from_params`
+    takes) and build the scorecard."""
     charts.use_static_svg()
-    inputs = Inputs.from_params(
-        quarter=quarter,
-        data_903=data_903,
-        published_extract=published_extract,
-        la_code=la_code,
-        la_name=la_name,
-        suppression_threshold=suppression_threshold,
-    )
+    inputs = Inputs.from_params(**params)
     indicators_file = inputs.root / INDICATORS
     indicators = load_indicators(indicators_file)
     dataset = inputs.dataset if inputs.data_903.exists() else None
@@ -80,20 +65,21 @@ def open_scorecard(
         if dataset is not None
         else (NO_903 if not inputs.data_903.exists() else unusable(inputs))
     )
-    history = published_history(inputs.extract, indicators, la_code, sn_edition, inputs.quarter)
+    la_code, edition = inputs.la_code, inputs.sn_edition
+    history = published_history(inputs.extract, indicators, la_code, edition, inputs.quarter)
     card = build_scorecard(
         inputs.extract,
         indicators,
         la_code,
-        sn_edition,
+        edition,
         dataset,
         inputs.quarter,
-        suppression_threshold,
+        inputs.suppression_threshold,
         history,
     )
     if status and status != NO_903:
         card["current_903_note"] = status
-    return ScorecardPage(inputs, sn_edition, indicators_file, indicators, history, card, status)
+    return ScorecardPage(inputs, edition, indicators_file, indicators, history, card, status)
 
 
 def unusable(inputs: Inputs) -> str:
