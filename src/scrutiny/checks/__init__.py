@@ -145,13 +145,8 @@ class ClaimCheck:
 
     def chart(self):
         """The trend behind the first measured figure, real evidence first."""
-        order = sorted(
-            range(len(self.measurements)), key=lambda i: self.measurements[i].evidence != REAL
-        )
-        for index in order:
-            m = self.measurements[index]
-            if m.value is None:
-                continue
+        measured = [(i, m) for i, m in enumerate(self.measurements) if m.value is not None]
+        for index, m in sorted(measured, key=lambda pair: pair[1].evidence != REAL):
             family = [
                 x.figure
                 for x in self.measurements

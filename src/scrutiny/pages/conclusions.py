@@ -10,7 +10,7 @@ import pandas as pd
 from scrutiny import charts, metrics
 from scrutiny.checks import ClaimCheck
 from scrutiny.checks.sensitivity import newborn
-from scrutiny.checks.trend import window
+from scrutiny.checks.trend import PERMANENCE_WORDS, window
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.groups import load_groups
 from scrutiny.numbers import published_column
@@ -19,11 +19,6 @@ from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
 from scrutiny.published.comparison import areas_table, labelled, year_label
 
 HEALTH = ("oc2-cohort", "oc2-dental", "oc2-health-assessment", "oc2-immunisations")
-PERMANENCE = {
-    "placed-for-adoption": "placed for adoption",
-    "adoptions": "adopted",
-    "sgo": "left care on a special guardianship order",
-}
 # The placement groups (groups.yml) the panel's placement claims are about, as a reader says them.
 MIX = {
     "placed-with-parents": "placed with parents",
@@ -186,7 +181,7 @@ def permanence_by_year(check: ClaimCheck) -> pd.DataFrame:
                 pd.Series([metrics.measure(dataset, name, year=y).numerator for y in years]),
                 threshold,
             ).to_numpy()
-            for name, label in PERMANENCE.items()
+            for name, label in PERMANENCE_WORDS.items()
         },
         index=years,
     )
