@@ -44,7 +44,7 @@ unit: setup
 validate: setup
 	@ls rendered/$(QUARTER)/*.ipynb >/dev/null 2>&1 || \
 	  { echo "validate: no notebooks in rendered/$(QUARTER); run make pack QUARTER=$(QUARTER)" >&2; exit 2; }
-	$(BIN)/python -m pytest -p no:cacheprovider -n 2 --dist loadscope --nbval \
+	$(BIN)/python -m pytest -p no:cacheprovider -p scrutiny.pack.nbval_kernel -n 2 --dist loadscope --nbval \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env rendered/$(QUARTER)/*.ipynb
 
 pack: setup

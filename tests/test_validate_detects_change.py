@@ -29,6 +29,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "rendered" / "2022Q1"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
+NBVAL_KERNEL = "scrutiny.pack.nbval_kernel"  # as `make validate` loads it
 CHANGED = "cla-reduction-19-5"  # measures the count on 2020-11-30
 UNAFFECTED = "dental-66"  # a 12-month cohort: a child in care under 12 months is not in it
 
@@ -78,7 +79,8 @@ def run_nbval(pack: Path, project: Path, cache: Path) -> subprocess.CompletedPro
     env = {**os.environ, "SCRUTINY_ROOT": str(project), "SCRUTINY_CACHE": str(cache)}
     # --rootdir: otherwise pytest roots at this project (it sees the sanitize file's path) and
     # gives every copied notebook's cells the same ids, so xdist would run only one notebook.
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--rootdir", str(pack)]
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", NBVAL_KERNEL]
+    command += ["--rootdir", str(pack)]
     command += ["-rf", "--nbval"]
     command += ["--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE)]
     command += ["-n", "2", "--dist", "loadscope", *sorted(p.name for p in pack.glob("*.ipynb"))]
