@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutiny.pack import svg
-from scrutiny.pack.stylesheet import notebook_css, used_css
+from scrutiny.pack.stylesheet import needed, notebook_css, used_css
 
 PAGE = """<html><body class="jp-Notebook"><main>
 <div class="jp-Cell jp-mod-noInput"><div class="jp-RenderedHTMLCommon"><table><tr><td>1</td>
@@ -70,3 +70,28 @@ def test_compact_svg_drops_inert_markup_and_keeps_the_drawing():
         '<circle transform="translate(5,6)" r="2.73" fill="#1d3557"/>'
         "</g></svg>"
     )
+
+
+def test_a_rule_is_kept_only_where_one_page_has_all_it_needs(tmp_path: Path):
+    first, second = tmp_path / "first.html", tmp_path / "second.html"
+    first.write_text('<html><body><div class="a"><p>x</p></div></body></html>')
+    second.write_text(
+        '<html><body><div class="b"><table><tr><td>1</td></tr></table></div></body></html>'
+    )
+    css = (
+        ".a .b { color: red; }\n"  # each class is on some page, never both on one
+        ".a p { color: green; }\n"
+        ".b svg { color: blue; }\n"  # no page draws an svg
+        ":is(svg, table) { margin: 0; }\n"  # alternatives: one is enough
+    )
+    kept = used_css(css, [first, second])
+    assert kept == ".a p { color: green; }\n:is(svg, table) { margin: 0; }"
+
+
+def test_what_a_selector_needs_on_its_page():
+    assert needed(".jp-Cell:not(.jp-mod-noOutputs) > table td:hover") == (
+        {"jp-Cell"},
+        {"table", "td"},
+    )
+    assert needed('input[type="checkbox"].x') == ({"x"}, {"input"})
+    assert needed(":is(svg, table) .y") == ({"y"}, set())

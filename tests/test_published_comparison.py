@@ -39,3 +39,16 @@ def test_chart_data_has_one_point_per_area_and_year(extract):
     assert len(frame) == 4 * len(table)
     point = frame[(frame["series"] == "England") & (frame["date"].dt.year == 2021)]
     assert point["value"].tolist() == [40.0]
+
+
+def test_answers_found_once_are_the_same_answers_and_cannot_be_changed_by_a_caller(extract):
+    neighbours = extract.statistical_neighbours("Middlesbrough", "2021-04")
+    assert len(neighbours) == 10 and neighbours["la_name"].iloc[0] == "Hartlepool"
+    neighbours.loc[:, "la_name"] = "changed"
+    codes = extract.la_codes("806")
+    codes.append("E99999999")
+    again = extract.statistical_neighbours("middlesbrough", "2021-04")
+    assert again["la_name"].iloc[0] == "Hartlepool"
+    assert extract.la_codes("806") == ["E06000002"]
+    assert extract.value("teeth_checked_pct", "806", 2021).value == 35.0
+    assert extract.neighbour_average("teeth_checked_pct", 806, 2021, "2021-04").value == 37.7

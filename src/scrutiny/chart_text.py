@@ -11,9 +11,7 @@ import hashlib
 import html
 from datetime import datetime
 
-import vl_convert
-
-from scrutiny import numbers
+from scrutiny import chart_service, numbers
 
 DRAWN = {"line", "bar", "point", "area", "circle", "square", "tick"}
 
@@ -149,4 +147,4 @@ def text_alternative(svg: str, spec: dict) -> str:
 
 def accessible_svg(spec: dict) -> str:
     """The chart as static SVG (vl-convert) carrying its data-derived text alternative."""
-    return text_alternative(vl_convert.vegalite_to_svg(spec), spec)
+    return text_alternative(chart_service.svg(spec), spec)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-from altair.vegalite.v6.display import svg_renderer
 
 from scrutiny import chart_text
 
@@ -22,10 +21,9 @@ VERDICT_COLOURS = {
 RAG_COLOURS = {"green": "#1f7a70", "amber": "#a8550e", "red": "#c1272d"}
 
 
-def accessible_svg_renderer(spec: dict, **metadata) -> dict[str, str]:
+def accessible_svg_renderer(spec: dict) -> dict[str, str]:
     """altair's SVG (vl-convert), named and described in words from the chart's data."""
-    svg = svg_renderer(spec, **metadata)["image/svg+xml"]
-    return {"image/svg+xml": chart_text.text_alternative(svg, spec)}
+    return {"image/svg+xml": chart_text.accessible_svg(spec)}
 
 
 def use_static_svg() -> None:

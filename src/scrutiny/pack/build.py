@@ -282,7 +282,12 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
         if job.name not in running:
             for suffix in (".ipynb", ".html"):
                 shutil.copy2(plan.target / f"{job.name}{suffix}", build / f"{job.name}{suffix}")
-    outcomes = run_all(plan.todo, build, plan.root, jobs, timeout, progress)
+
+    def page_of(job: Job) -> None:
+        relative_paths(build / f"{job.name}.ipynb", job.notebook, plan.root)
+        render_html(build / f"{job.name}.ipynb")
+
+    outcomes = run_all(plan.todo, build, plan.root, jobs, timeout, progress, page_of)
     failed = [(o.job.name, o.error) for o in outcomes if not o.ok]
     if failed:
         lines = "\n  ".join(f"{name}: {error}" for name, error in failed)
@@ -293,8 +298,6 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     notebooks = {}
     for job in plan.planned:
         if job.name in running:
-            relative_paths(build / f"{job.name}.ipynb", job.notebook, plan.root)
-            render_html(build / f"{job.name}.ipynb")
             notebooks[job.name] = {
                 "key": job.key,
                 "status": "ok",

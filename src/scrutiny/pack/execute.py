@@ -3,14 +3,17 @@
 Separate processes, not an in-process pool: papermill and ZMQ kernels are not safe across
 threads sharing a working directory (papermill #473, #552). A kernel that dies while starting
 (seen under load) is started once more; a second death is reported with the kernel's own stderr.
+The kernels' charts are drawn by one renderer for the whole run (scrutiny.chart_service).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,7 @@ import nbformat
 import yaml
 from tqdm import tqdm
 
+from scrutiny import chart_service
 from scrutiny.pack.plan import Job
 
 # What nbclient logs when the kernel died or hung before answering; the kernel's own stderr
@@ -56,7 +60,10 @@ def start_failure(stderr: str) -> str | None:
     return f"{said} ({reason or 'no reason given'})"
 
 
-def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
+def run_one(
+    job: Job, out_dir: Path, root: Path, timeout: int, env: dict[str, str] | None = None
+) -> Outcome:
+    """One notebook in its own papermill process (env: its environment, default ours)."""
     output = out_dir / f"{job.name}.ipynb"
     params_file = out_dir / f".{job.name}.params.yml"
     params_file.write_text(yaml.safe_dump(job.parameters, sort_keys=True))
@@ -82,7 +89,7 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
     ]
     started = time.perf_counter()
     for _ in range(2):  # a kernel that died while starting gets one more start
-        process = subprocess.run(command, capture_output=True, text=True, cwd=root)
+        process = subprocess.run(command, capture_output=True, text=True, cwd=root, env=env)
         died = process.returncode != 0 and start_failure(process.stderr)
         if not died:
             break
@@ -96,13 +103,22 @@ def run_one(job: Job, out_dir: Path, root: Path, timeout: int) -> Outcome:
 
 
 def run_all(
-    jobs: list[Job], out_dir: Path, root: Path, workers: int, timeout: int, progress: bool = True
+    jobs: list[Job],
+    out_dir: Path,
+    root: Path,
+    workers: int,
+    timeout: int,
+    progress: bool = True,
+    finished: Callable[[Job], None] = lambda job: None,
 ) -> list[Outcome]:
+    """Run the jobs; `finished(job)` is called for each notebook that ran, as it completes, so
+    its page is made while the others still run."""
     if not jobs:
         return []
     outcomes = []
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(run_one, job, out_dir, root, timeout) for job in jobs]
+    with chart_service.serving() as service, ThreadPoolExecutor(max(1, workers)) as pool:
+        env = {**os.environ, **service}
+        futures = [pool.submit(run_one, job, out_dir, root, timeout, env) for job in jobs]
         bar = tqdm(
             total=len(jobs), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
         )
@@ -110,7 +126,9 @@ def run_all(
             outcome = future.result()
             outcomes.append(outcome)
             bar.update(1)
-            if not outcome.ok:
+            if outcome.ok:
+                finished(outcome.job)
+            else:
                 bar.write(f"FAILED {outcome.job.name}: {outcome.error}")
         bar.close()
     return sorted(outcomes, key=lambda o: o.job.name)

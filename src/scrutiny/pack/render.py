@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -56,7 +57,9 @@ OFFLINE_PAGE = """{%- extends 'index.html.j2' -%}
 """
 
 
+@cache
 def exporter() -> HTMLExporter:
+    """One exporter for the build: it compiles its templates once, not once per page."""
     html = HTMLExporter(
         # the pygments CSS it would inline styles code cells, and the pages show no code
         config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),

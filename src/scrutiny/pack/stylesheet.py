@@ -41,18 +41,39 @@ def notebook_css() -> str:
     return "\n".join(style.get_text() for style in head.find_all("style"))
 
 
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+TYPE = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")  # an element name, not an attribute's
+
+
+def needed(selector: str) -> tuple[set[str], set[str]]:
+    """Classes and element names every element the selector matches implies on its page (none
+    read inside parentheses, where `:is(a, b)` offers alternatives)."""
+    plain = NEGATION.sub("", selector)
+    classes = set(CLASS.findall(plain))
+    names = set() if "(" in plain else {n.lower() for n in TYPE.findall(DYNAMIC.sub("", plain))}
+    return classes, names
+
+
 class Pages:
-    """The pages a rule may style: their classes (a quick filter) and their parsed trees."""
+    """The pages a rule may style: each page's classes and element names (a quick filter, so
+    soupsieve reads only the pages that could match) and its parsed tree."""
 
     def __init__(self, pages: list[Path]):
         self.soups = [BeautifulSoup(p.read_text("utf-8"), "html.parser") for p in pages]
-        self.classes = {
-            c for soup in self.soups for tag in soup.find_all(class_=True) for c in tag["class"]
-        }
+        self.words = []
+        for soup in self.soups:
+            tags = soup.find_all(True)
+            classes = {c for tag in tags for c in tag.get("class", [])}
+            self.words.append((classes, {tag.name for tag in tags}))
 
     def match(self, selector: str) -> bool:
-        needed = re.findall(r"\.(-?[_a-zA-Z][\w-]*)", NEGATION.sub("", selector))
-        if any(name not in self.classes for name in needed):
+        classes, names = needed(selector)
+        candidates = [
+            soup
+            for soup, (has_classes, has_names) in zip(self.soups, self.words, strict=True)
+            if classes <= has_classes and names <= has_names
+        ]
+        if not candidates:
             return False
         static = DYNAMIC.sub("", selector).strip()
         if not static or static[-1] in ">+~":
@@ -61,7 +82,7 @@ class Pages:
             compiled = soupsieve.compile(static)
         except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
             return True  # a selector soupsieve cannot read: keep the rule rather than guess
-        return any(compiled.select_one(soup) is not None for soup in self.soups)
+        return any(compiled.select_one(soup) is not None for soup in candidates)
 
 
 def selectors(prelude: list) -> list[str]:

@@ -59,6 +59,13 @@ class Extract:
         self.neighbours = neighbours
         self.provenance = provenance
         self._sources = {s["id"]: s for s in provenance["sources"]}
+        # A notebook asks a hundred questions of one extract: each measure's rows, each area's
+        # codes and each LA's neighbours are found once, not by scanning every figure each time.
+        self._by_measure = {m: rows for m, rows in figures.groupby("measure", sort=False)}
+        self._names = dict(zip(areas["la_code"], areas["la_name"], strict=True))
+        self._codes: dict[str, list[str]] = {}
+        self._neighbours: dict[tuple[str, str], pd.DataFrame] = {}
+        self._by_area: dict[str, dict[str, list[dict]]] = {}
 
     @property
     def measures(self) -> list[str]:
@@ -67,6 +74,11 @@ class Extract:
     def la_codes(self, la: str | int) -> list[str]:
         """Area codes an LA/region/England name or code refers to (old codes may map to two)."""
         key = str(la).strip().lower()
+        if key not in self._codes:
+            self._codes[key] = self._find_codes(la, key)
+        return list(self._codes[key])
+
+    def _find_codes(self, la: str | int, key: str) -> list[str]:
         hits = self.areas[
             self.areas["la_code"].str.lower().eq(key)
             | self.areas["old_la_code"].eq(key)
@@ -86,33 +98,34 @@ class Extract:
     def series(self, measure: str, la: str | int, release: int | None = None) -> pd.DataFrame:
         """year, value, marker, release, source: one row per year (latest release per year
         when release is None)."""
-        rows = self._rows(measure, release)
-        rows = _one_per_year(rows[rows["la_code"].isin(self.la_codes(la))], la)
-        return rows.assign(source=rows["release"].map(self._source_path(measure)))[
-            ["year", "value", "marker", "release", "source"]
-        ].reset_index(drop=True)
+        by_year: dict[int, list[dict]] = {}
+        for row in self._records(measure, la, release):
+            by_year.setdefault(row["year"], []).append(row)
+        rows = [_latest(by_year[year], la) for year in sorted(by_year)]
+        sources = self._source_path(measure)
+        return pd.DataFrame(
+            [{**row, "source": sources[row["release"]]} for row in rows],
+            columns=["year", "value", "marker", "release", "source"],
+        )
 
     def value(self, measure: str, la: str | int, year: int, release: int | None = None) -> Figure:
         year = int(year)
-        rows = self._rows(measure, release)
-        rows = rows[rows["la_code"].isin(self.la_codes(la)) & rows["year"].eq(year)]
-        if rows.empty:
+        rows = [row for row in self._records(measure, la, release) if row["year"] == year]
+        if not rows:
             raise ConfigError(
                 f"no {measure} figure for {la!r} in {year} "
                 f"(release {release or 'any'}); {self.coverage(measure)}"
             )
-        row = _one_per_year(rows, la).iloc[0]
-        release_used = int(row["release"])
-        source = self._sources[self._source_id(measure, release_used)]
-        name = self.areas.set_index("la_code").at[row["la_code"], "la_name"]
+        row = _latest(rows, la)
+        source = self._sources[self._source_id(measure, row["release"])]
         return Figure(
             measure,
             row["la_code"],
-            name,
+            self._names[row["la_code"]],
             year,
-            float(row["value"]),
+            row["value"],
             row["marker"],
-            release_used,
+            row["release"],
             source["path"],
             source["sha256"],
         )
@@ -151,6 +164,12 @@ class Extract:
 
     def statistical_neighbours(self, la: str | int, edition: str) -> pd.DataFrame:
         """rank, old_la_code, la_code, la_name, closeness of an LA's ten DfE neighbours."""
+        key = (str(la).strip().lower(), edition)
+        if key not in self._neighbours:
+            self._neighbours[key] = self._find_neighbours(la, edition)
+        return self._neighbours[key].copy()
+
+    def _find_neighbours(self, la: str | int, edition: str) -> pd.DataFrame:
         olds = set(self.areas.loc[self.areas["la_code"].isin(self.la_codes(la)), "old_la_code"])
         group = self.neighbours[
             self.neighbours["edition"].eq(edition) & self.neighbours["old_la_code"].isin(olds)
@@ -179,13 +198,12 @@ class Extract:
     ) -> NeighbourAverage:
         year = int(year)
         release = release or self._latest_release(measure, year)
-        rows = self._rows(measure, release)
-        rows = rows[rows["year"].eq(year)].merge(self.areas[["la_code", "old_la_code"]])
-        group = self.statistical_neighbours(la, edition).drop(columns="la_code")
-        table = group.merge(
-            rows[["old_la_code", "la_code", "value", "marker"]], how="left", on="old_la_code"
-        )
-        if table["old_la_code"].duplicated().any():
+        group = self.statistical_neighbours(la, edition)
+        found = [
+            [row for row in self._records(measure, old, release) if row["year"] == year]
+            for old in group["old_la_code"]
+        ]
+        if any(len(rows) > 1 for rows in found):
             raise DataError(
                 [
                     Problem(
@@ -195,6 +213,12 @@ class Extract:
                     )
                 ]
             )
+        figures = [rows[0] if rows else {} for rows in found]
+        table = group.assign(
+            la_code=[row.get("la_code") for row in figures],
+            value=[row.get("value", float("nan")) for row in figures],
+            marker=[row.get("marker") for row in figures],
+        )
         missing = table.loc[table["value"].isna(), "la_name"].tolist()
         table = table[["rank", "old_la_code", "la_code", "la_name", "closeness", "value", "marker"]]
         return NeighbourAverage(float(table["value"].mean()), release, edition, table, missing)
@@ -202,8 +226,20 @@ class Extract:
     def _rows(self, measure: str, release: int | None) -> pd.DataFrame:
         if measure not in self.provenance["measures"]:
             raise ConfigError(f"unknown measure {measure!r}; the extract has {self.measures}")
-        rows = self.figures[self.figures["measure"].eq(measure)]
+        rows = self._by_measure.get(measure, self.figures.iloc[:0])
         return rows if release is None else rows[rows["release"].eq(int(release))]
+
+    def _records(self, measure: str, la: str | int, release: int | None) -> list[dict]:
+        """An area's figures for a measure as plain rows (a pandas filter per question costs
+        milliseconds, and a page asks hundreds)."""
+        if measure not in self._by_area:
+            rows = self._rows(measure, None)
+            self._by_area[measure] = {}
+            for row in rows[FIGURE_COLUMNS].to_dict("records"):
+                self._by_area[measure].setdefault(row["la_code"], []).append(row)
+        by_area = self._by_area[measure]
+        rows = [row for code in self.la_codes(la) for row in by_area.get(code, [])]
+        return rows if release is None else [r for r in rows if r["release"] == int(release)]
 
     def _latest_release(self, measure: str, year: int) -> int:
         years = self._rows(measure, None)
@@ -262,18 +298,19 @@ def load_extract(path: Path | str | None = None) -> Extract:
     return Extract(figures, _read_csv(folder / AREAS), _read_csv(folder / NEIGHBOURS), provenance)
 
 
-def _one_per_year(rows: pd.DataFrame, la: str | int) -> pd.DataFrame:
-    """The latest release's row for each year. An old code or name that covers two area codes
+def _latest(rows: list[dict], la: str | int) -> dict:
+    """One year's figure: the latest release's. An old code or name that covers two area codes
     (815: North Yorkshire county, then unitary) keeps the one that is not marked `z`."""
-    latest = rows[rows["release"].eq(rows.groupby("year")["release"].transform("max"))]
-    shared = latest["year"].duplicated(keep=False)
-    latest = latest[~(shared & latest["marker"].eq("z"))]
-    if latest["year"].duplicated().any():
-        codes = sorted(latest["la_code"].unique())
+    release = max(row["release"] for row in rows)
+    latest = [row for row in rows if row["release"] == release]
+    if len(latest) > 1:
+        latest = [row for row in latest if row["marker"] != "z"]
+    if len(latest) != 1:
+        codes = sorted({row["la_code"] for row in rows})
         raise ConfigError(
             f"{la!r} matches several areas with figures ({codes}): name it by its new LA code"
         )
-    return latest.sort_values("year")
+    return latest[0]
 
 
 def _sha_or_missing(path: Path) -> str:
