@@ -256,3 +256,20 @@ def test_the_register_names_the_new_conclusion_notebooks(notebook):
         },
     }
     assert named == expected[notebook]
+
+
+def test_every_register_claim_names_a_notebook_that_exists():
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "evidence" / "claims.yml").read_text())["claims"]
+    unnamed = [e["id"] for e in entries if "notebook" not in e]
+    assert unnamed == []
+    for entry in entries:
+        assert (ROOT / "notebooks" / f"{entry['notebook']}.ipynb").is_file(), entry["id"]
+    general = sorted(e["id"] for e in entries if e["notebook"] == "claim")
+    assert general == [
+        "early-help-caseloads",
+        "futures-for-families-37",
+        "missing-third-cla",
+        "national-cla-rising",
+    ]
