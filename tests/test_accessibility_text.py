@@ -106,3 +106,27 @@ def test_a_missing_figure_reads_as_a_dash_not_as_pandas_writes_it():
     html = accessible_tables(frame.astype({"England": "Int64"}).to_html(), "Published")
     assert "&lt;NA&gt;" not in html and "NaN" not in html
     assert html.count("<td>–</td>") == 2
+
+
+def test_a_yearly_series_is_labelled_at_its_own_points_and_long_titles_wrap():
+    frame = pd.DataFrame(
+        {"date": ["2020-03-31", "2021-03-31", "2022-03-31"], "value": [12, 12, 10]}
+    )
+    what = "placed with parents, percent of children looked after at 31 March"
+    spec = charts.line_over_time(frame, what, f"{what}, by year to 31 March").to_dict()
+    axis = spec["encoding"]["x"]["axis"]
+    assert axis["values"] == [1585612800000, 1617148800000, 1648684800000]  # 31 March, UTC
+    assert spec["encoding"]["y"]["title"] == [
+        "placed with parents, percent of children",
+        "looked after at 31 March",
+    ]
+    assert all(len(line) <= charts.TITLE_LINE for line in spec["title"])
+    assert chart_text.title_of(spec) == f"{what}, by year to 31 March"  # read as one line
+    assert chart_text.describe(spec).startswith(f"{what}: 31 Mar 2020 12, 31 Mar 2021 12")
+
+
+def test_a_monthly_series_keeps_vegas_own_ticks():
+    frame = pd.DataFrame({"date": ["2021-01-31", "2021-02-28", "2021-03-31"], "value": [1, 2, 3]})
+    spec = charts.line_over_time(frame, "children", "Children").to_dict()
+    assert "values" not in spec["encoding"]["x"]["axis"]
+    assert spec["title"] == "Children"

@@ -273,3 +273,23 @@ def test_every_register_claim_names_a_notebook_that_exists():
         "missing-third-cla",
         "national-cla-rising",
     ]
+
+
+def test_a_published_chart_stops_at_the_packs_year(tmp_path):
+    """The extract runs to 2025; a 2022Q1 pack's chart, like its table, stops at 31 March 2022."""
+    from scrutiny.checks.national import national_chart
+
+    figure = Figure(
+        "placed with parents",
+        "=",
+        "dfe",
+        "10%",
+        "dfe-value",
+        {"measure": "placed_with_parents_pct", "year": 2022},
+    )
+    chart = national_chart([figure], inputs(tmp_path / "absent", 5))
+    frame = chart.layer[0].data
+    assert sorted(frame["date"].dt.year.unique())[-1] == 2022
+    assert set(frame["series"]) == {"Middlesbrough", "England"}
+    middlesbrough = frame[frame["series"].eq("Middlesbrough")].set_index("date")["value"]
+    assert middlesbrough[pd.Timestamp("2022-03-31", tz="UTC")] == 10.0

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import pytest
 from builders import child, episode, missing, write_903
 
+from scrutiny import chart_text
 from scrutiny.checks import trend
 from scrutiny.checks.catalogue import sensitivity
 from scrutiny.checks.local import measure_local
@@ -62,8 +64,8 @@ def chart_values(chart) -> pd.Series:
 
 
 def chart_title(chart) -> str:
-    title = chart.title if isinstance(chart.title, str) else chart.layer[0].title
-    return str(title)
+    title = chart.layer[0].title if isinstance(chart, alt.LayerChart) else chart.title
+    return chart_text.one_line(title)
 
 
 def test_placement_counts_by_month_are_suppressed(data_903, monkeypatch):

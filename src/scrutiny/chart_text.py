@@ -16,12 +16,17 @@ from scrutiny import chart_service, numbers
 DRAWN = {"line", "bar", "point", "area", "circle", "square", "tick"}
 
 
+def one_line(title) -> str:
+    """A title as one line of text (a chart may give it as a list of lines)."""
+    return " ".join(title) if isinstance(title, list) else str(title)
+
+
 def title_of(spec: dict) -> str:
     title = spec.get("title")
     if isinstance(title, dict):
         title = title.get("text")
     if title:
-        return " ".join(title) if isinstance(title, list) else str(title)
+        return one_line(title)
     return next((t for t in map(title_of, spec.get("layer", [])) if t), "")
 
 
@@ -102,8 +107,8 @@ def describe_layers(spec: dict, rows: list[dict], datasets: dict) -> list[str]:
         if "layer" in unit:
             text = ". ".join(describe_layers(unit, unit_rows, datasets))
         axis = field(unit.get("encoding", {}).get("y"))
-        title = (unit.get("encoding", {}).get("y") or {}).get("title")
-        if text and title and axis and not text.startswith(str(title)):
+        title = one_line((unit.get("encoding", {}).get("y") or {}).get("title") or "")
+        if text and title and axis and not text.startswith(title):
             text = f"{title}: {text}"
         if text:
             described.append(text)

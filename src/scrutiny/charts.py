@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from scrutiny import chart_text
 
 WIDTH, HEIGHT = 560, 240
+TITLE_LINE, AXIS_LINE = 70, 40  # characters that fit across the chart, and along its height
 INK, MARK, CLAIM = "#1d3557", "#457b9d", "#c1272d"
 # White text on each of these has a contrast of at least 4.5:1 (WCAG 1.4.3), and each stands
 # out 3:1 from a white page as a bar (1.4.11). pack.css colours the index's verdicts the same.
@@ -33,6 +36,22 @@ def use_static_svg() -> None:
     alt.renderers.enable("accessible-svg")
 
 
+def lines(text: str, width: int) -> str | list[str]:
+    """A long title as lines of at most `width` characters (vega draws a list one line under
+    another; one long line runs off the chart or squeezes it)."""
+    wrapped = textwrap.wrap(text, width)
+    return wrapped if len(wrapped) > 1 else text
+
+
+def date_axis(dates: pd.Series) -> alt.Axis:
+    """Month and year labels; a yearly series (every point on one day of the year, such as
+    31 March) is labelled at its own points, not at vega's quarterly ticks between them."""
+    days = dates.drop_duplicates().sort_values()
+    if len(days) > 1 and days.dt.strftime("%m-%d").nunique() == 1:
+        return alt.Axis(format="%b %Y", values=[int(d.timestamp() * 1000) for d in days])
+    return alt.Axis(format="%b %Y")
+
+
 def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
     """`frame` has date, value (and optional series).
 
@@ -44,17 +63,14 @@ def line_over_time(frame: pd.DataFrame, y_title: str, title: str) -> alt.Chart:
     frame = frame.assign(date=pd.to_datetime(frame["date"]).dt.tz_localize("UTC"))
     encoding = {
         "x": alt.X(
-            "date:T",
-            title=None,
-            scale=alt.Scale(type="utc"),
-            axis=alt.Axis(format="%b %Y"),
+            "date:T", title=None, scale=alt.Scale(type="utc"), axis=date_axis(frame["date"])
         ),
-        "y": alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True)),
+        "y": alt.Y("value:Q", title=lines(y_title, AXIS_LINE), scale=alt.Scale(zero=True)),
     }
     if "series" in frame:
         encoding["color"] = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"))
     return (
-        alt.Chart(frame, title=title)
+        alt.Chart(frame, title=lines(title, TITLE_LINE))
         .mark_line(point=True, color=MARK)
         .encode(**encoding)
         .properties(width=WIDTH, height=HEIGHT)
@@ -68,7 +84,7 @@ def bars(
     order they first appear: a reader's order, such as narrowest definition first)."""
     encoding = {
         "x": alt.X(f"{x}:N", title=None, sort=sort, axis=alt.Axis(labelAngle=0)),
-        "y": alt.Y("value:Q", title=y_title),
+        "y": alt.Y("value:Q", title=lines(y_title, AXIS_LINE)),
     }
     if "series" in frame:
         order = list(dict.fromkeys(frame["series"]))
@@ -77,7 +93,7 @@ def bars(
             "series:N", title=None, sort=order, legend=alt.Legend(orient="bottom")
         )
     return (
-        alt.Chart(frame, title=title)
+        alt.Chart(frame, title=lines(title, TITLE_LINE))
         .mark_bar(color=MARK)
         .encode(**encoding)
         .properties(width=WIDTH, height=HEIGHT)

@@ -328,6 +328,7 @@ def national_chart(figures: list[Figure], inputs: Inputs):
     rows = []
     for name in areas:
         series = extract.series(measure, name)
+        series = series[series["year"] <= inputs.quarter.last_year]  # the years the pack covers
         rows += [
             {"date": pd.Timestamp(int(y), 3, 31), "value": v, "series": shown_area(name, inputs)}
             for y, v in zip(series["year"], series["value"], strict=True)
