@@ -162,6 +162,11 @@ def test_a_good_register_loads(tmp_path):
             ("{start: 2020-01-31, end: 2021-01-31}", "[2020-01-31, 2021-01-31]"),
             "params must be a mapping",
         ),
+        # a figure of another period is context, not a bound (an "=" cannot bound anything)
+        (
+            ("end: 2021-01-31}}", "end: 2021-01-31}, relation: bound, why: other period}"),
+            "a bound states the inequality the claim implies (comparison '>' or '<')",
+        ),
     ],
 )
 def test_register_mistakes_name_the_claim(tmp_path, change, message):

@@ -52,3 +52,18 @@ def test_answers_found_once_are_the_same_answers_and_cannot_be_changed_by_a_call
     assert extract.la_codes("806") == ["E06000002"]
     assert extract.value("teeth_checked_pct", "806", 2021).value == 35.0
     assert extract.neighbour_average("teeth_checked_pct", 806, 2021, "2021-04").value == 37.7
+
+
+def test_cells_the_dfe_withheld_are_named_with_their_marker(extract):
+    """Middlesbrough's count placed over 20 miles is suppressed for 2019/20 and 2021/22."""
+    from scrutiny.published.comparison import unpublished
+
+    withheld = unpublished(extract, "placed_over_20_miles", "E06000002", 2022)
+    assert withheld == [
+        "Middlesbrough 2019/20: c, suppressed (small numbers)",
+        "Middlesbrough 2021/22: c, suppressed (small numbers)",
+    ]
+    assert unpublished(extract, "placed_over_20_miles", "E06000002", 2021) == withheld[:1]
+    assert unpublished(extract, "teeth_checked_pct", "E06000002", 2022) == []
+    table = comparison_table(extract, "placed_over_20_miles", "E06000002", "2021-04", 2022)
+    assert table["Middlesbrough"].isna().tolist() == [True, False, True]  # the dashes it names

@@ -17,7 +17,6 @@ from scrutiny.verdicts import (
     NOT_TESTABLE,
     REAL,
     SUPPORTED,
-    apply_brackets,
     claim_verdict,
     figure_verdict,
 )
@@ -110,38 +109,33 @@ def test_a_data_issue_in_real_evidence_gives_no_verdict():
     assert claim_verdict([measured(fig(), 66.0), measured(fig("22"), None)]) == DATA_ISSUE
 
 
-def test_two_bounds_either_side_form_a_bracket():
-    inside = [measured(fig(relation="bound"), v) for v in (35.0, 81.0)]
-    apply_brackets(inside)
-    assert [m.verdict for m in inside] == [CONSISTENT, CONSISTENT]
-    assert claim_verdict(inside) == CONSISTENT
-    outside = [measured(fig(relation="bound"), v) for v in (35.0, 60.0)]
-    apply_brackets(outside)
-    assert claim_verdict(outside) == NOT_SUPPORTED
-    edge = [measured(fig(relation="bound"), v) for v in (35.0, 65.5)]  # 65.5 rounds to 66
-    apply_brackets(edge)
-    assert claim_verdict(edge) == CONSISTENT
+def test_published_years_either_side_of_the_claims_period_are_context_not_a_bound():
+    """66% "in the last 12 months" (early 2022) against the years to March 2021 and 2022:
+    other periods, whatever their values, so the claim is not testable on them."""
+    between = [measured(fig(relation="proxy"), v) for v in (35.0, 81.0)]
+    assert [m.verdict for m in between] == [CONTEXT, CONTEXT]
+    assert claim_verdict(between) == NOT_TESTABLE
+    outside = [measured(fig(relation="proxy"), v) for v in (35.0, 60.0)]
+    assert claim_verdict(outside) == NOT_TESTABLE  # nor does a gap refute it
 
 
 def claim(*figures, would_test=None):
     return Claim("c", "FR", "s", "quote", "subject", tuple(figures), would_test)
 
 
-def test_sentence_for_a_bracket_names_both_years_and_the_context():
-    figures = [
-        fig(relation="bound", label="Teeth checked, year to 31 March 2021 (DfE)", why="between"),
-        fig(relation="bound", label="Teeth checked, year to 31 March 2022 (DfE)", why="between"),
-    ]
-    ms = [
-        measured(figures[0], 35.0, context={"England": 40.0, "North East": 43.0}),
-        measured(figures[1], 81.0),
-    ]
-    apply_brackets(ms)
-    assert sentence(claim(*figures), ms, claim_verdict(ms)) == (
-        "DfE statistics show teeth checked, year to 31 March 2021: 35% (England 40%, North East "
-        "43%) and teeth checked, year to 31 March 2022: 81%. These only bound the claim "
-        "(between); 66% lies within them, so the claim is consistent with the data but not "
-        "confirmed."
+def test_sentence_for_a_bound_says_it_only_bounds_the_claim():
+    figure = fig(
+        "15.1%",
+        ">",
+        relation="bound",
+        label="Starters aged under 1, 2020/21 (DfE)",
+        why="under 1 year is wider than at birth",
+    )
+    ms = [measured(figure, 22.0, context={"England": 20.0})]
+    assert sentence(claim(figure), ms, claim_verdict(ms)) == (
+        "DfE statistics show starters aged under 1, 2020/21: 22% (England 20%). This only bounds "
+        "the claim (under 1 year is wider than at birth); 15.1% lies within the bound, so the "
+        "claim is consistent with the data but not confirmed."
     )
 
 

@@ -260,6 +260,11 @@ def parse_figure(
         problems.append(f"{where}: relation must be one of {', '.join(RELATIONS)}")
     if relation != EXACT and not raw.get("why"):
         problems.append(f"{where}: a {relation} figure must say 'why' it is not exact")
+    if relation == BOUND and comparison not in (">", "<"):
+        problems.append(
+            f"{where}: a bound states the inequality the claim implies (comparison '>' or '<'); "
+            "a figure of another period than the claim's is a proxy, not a bound"
+        )
     at_least = raw.get("at_least")
     if at_least is not None and (
         comparison not in ("increase", "reduction") or not isinstance(at_least, int | float)

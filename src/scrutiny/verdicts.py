@@ -3,10 +3,12 @@
 A figure's *relation* to the claim (written in the register) decides which words it may use:
 
 - exact: the same measure, population and period as the claim -> supported / not supported;
-- bound: a wider definition, or the published periods either side of the claim's, so it can
-  only show the claim is possible -> consistent / not supported (a broken bound refutes);
-- proxy: another measure or a window that does not contain the claim's period -> context,
-  shown and explained, never deciding.
+- bound: a wider (or narrower) definition of the same measure and period, which the claimed
+  value must lie below (or above), so it can only show the claim is possible -> consistent /
+  not supported (a broken bound refutes);
+- proxy: another measure, or another period -> context, shown and explained, never deciding.
+  Published periods either side of the claim's are other periods, not bounds: a count on
+  31 August need not lie between the counts of 31 March before and after it.
 
 A figure's *evidence* is real (DfE statistics, or a 903 extract without the SYNTHETIC marker)
 or illustrative (the synthetic demo authority). Only real exact and bound figures decide a
@@ -33,8 +35,9 @@ REAL, ILLUSTRATIVE = "real", "illustrative"
 MEANINGS = {
     SUPPORTED: "real data measuring the same thing, for the same population and period, "
     "give the claimed figure (at the precision it was written with) or satisfy the comparison",
-    CONSISTENT: "real data can only bound the claim (a wider definition, or the published "
-    "periods either side of it) and the claim lies within the bounds: possible, not confirmed",
+    CONSISTENT: "real data can only bound the claim (a wider definition of the same period) "
+    "and the claim lies within the bound, or only part of the claim is tested and that part "
+    "holds: possible, not confirmed",
     NOT_SUPPORTED: "real data measuring the claim, or a bound on it, contradict it",
     NOT_TESTABLE: "no real data in the pack measure the claim's headline figure (only other "
     "measures, synthetic figures, or a date after the pack's quarter)",
@@ -122,21 +125,6 @@ def claim_verdict(measurements: list, evidence: str = REAL) -> str:
     if len(untested) == len(dict.fromkeys(claimed_key(m.figure) for m in headline)):
         return NOT_TESTABLE
     return CONSISTENT if CONSISTENT in words or untested else SUPPORTED
-
-
-def apply_brackets(measurements: list) -> None:
-    """Bound figures that state the same value ("66%" against March 2021 and March 2022) form
-    a bracket: consistent when the claim lies between them, not supported when outside."""
-    groups: dict[tuple, list] = {}
-    for m in measurements:
-        if m.figure.relation == BOUND and m.figure.comparison == "=" and m.value is not None:
-            groups.setdefault((m.evidence, m.figure.claimed), []).append(m)
-    for members in groups.values():
-        low = min(m.value for m in members) - members[0].figure.tolerance - 1e-9
-        high = max(m.value for m in members) + members[0].figure.tolerance + 1e-9
-        inside = low <= members[0].figure.claimed_value <= high
-        for m in members:
-            m.verdict = CONSISTENT if inside else NOT_SUPPORTED
 
 
 def _counts(measurement, evidence: str) -> bool:

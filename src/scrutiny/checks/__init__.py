@@ -23,9 +23,9 @@ from scrutiny.checks.sentence import sentence
 from scrutiny.claims import Claim, Figure
 from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
-from scrutiny.published.comparison import comparison_table
+from scrutiny.published.comparison import comparison_table, unpublished
 from scrutiny.published.trace import trace
-from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, apply_brackets, claim_verdict
+from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, claim_verdict
 
 # Every metric a register figure may name, with the parameters it takes.
 KNOWN_METRICS: dict[str, frozenset[str]] = {
@@ -38,15 +38,15 @@ __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
 
 
 def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
-    """The figure's dates that fall after the quarter: data for them may not exist yet."""
-    if figure.source != "903":
-        return []
-    dates = [to_date(v, k) for k, v in figure.params.items() if k in {"at", "end"}]
-    late = [d for d in dates if d > inputs.quarter.end]
-    if "year" in figure.params:
-        year_end = date(int(figure.params["year"]), 3, 31)
-        late += [year_end] if year_end > inputs.quarter.end else []
-    return [d.isoformat() for d in late]
+    """The figure's dates that fall after the quarter: data for them may not exist yet, and a
+    pack for the quarter must not lean on them (903 dates, and the years to 31 March of 903
+    and DfE figures alike)."""
+    dates = []
+    if figure.source == "903":
+        dates += [to_date(v, k) for k, v in figure.params.items() if k in {"at", "end"}]
+    years = [figure.params[k] for k in ("year", "end_year") if k in figure.params]
+    dates += [date(int(year), 3, 31) for year in years]
+    return [d.isoformat() for d in dates if d > inputs.quarter.end]
 
 
 def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
@@ -62,7 +62,7 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
             None,
             NOT_TESTABLE,
             "the figure's date is after this quarter",
-            inputs.source_903,
+            inputs.source_903 if figure.source == "903" else "DfE",
             notes=[
                 f"{', '.join(late)} is after the quarter end "
                 f"{inputs.quarter.end.isoformat()}: not yet in the data"
@@ -182,6 +182,17 @@ class ClaimCheck:
         }
         return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
+    def unpublished(self, measures: list[str] | None = None) -> dict[str, list[str]]:
+        """The cells of `published` the DfE did not publish, by measure, with its reasons."""
+        extract, inputs = self.inputs.extract, self.inputs
+        found = {
+            extract.provenance["measures"][m]["description"]: unpublished(
+                extract, m, inputs.la_code, inputs.quarter.last_year
+            )
+            for m in (self.published_measures() if measures is None else measures)
+        }
+        return {what: cells for what, cells in found.items() if cells}
+
     def traced(self) -> pd.DataFrame:
         """Published figures that reproduce each number the claim states (ranks aside, and
         thresholds: "more than 90%" is not a figure of 90%), years ended before the claim was
@@ -262,5 +273,4 @@ def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> C
     figures = [resolved(with_definition(f, definition or {}), inputs) for f in claim.figures]
     used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
     measured = [measure_claim_figure(f, inputs, claim.said_on) for f in figures]
-    apply_brackets(measured)
     return ClaimCheck(claim, inputs, measured, used)

@@ -75,8 +75,8 @@ def sentence(claim: Claim, measurements: list[Measurement], verdict: str) -> str
         if bounds:
             why = "; ".join(dict.fromkeys(m.figure.why for m in bounds))
             text += (
-                f". These only bound the claim ({why}); "
-                f"{said_words([m.figure for m in bounds])} lies within them"
+                f". {'These only bound' if len(bounds) > 1 else 'This only bounds'} the claim "
+                f"({why}); {said_words([m.figure for m in bounds])} lies within the bound"
             )
         untested = [m.figure for m in measurements if m.figure.headline and not _tested(m, tested)]
         if untested:

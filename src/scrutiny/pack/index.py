@@ -45,8 +45,8 @@ def git_commit(root: Path) -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
+    dirty = subprocess.run(  # the packs themselves are outputs, not what built them
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)rendered"],
         cwd=root,
         capture_output=True,
         text=True,

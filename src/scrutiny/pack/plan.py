@@ -55,7 +55,11 @@ def document_paths(root: Path, params: dict) -> list[Path]:
     folder = resolve(params["documents_dir"], root) if params.get("documents_dir") else None
     if folder is None or not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in DOCUMENT_SUFFIXES and p.stem.lower() != "readme"  # the folder's own
+    )
 
 
 def input_hashes(root: Path, params: dict) -> dict[str, str]:

@@ -176,7 +176,19 @@ def show_published(check: ClaimCheck) -> pd.DataFrame | None:
     if table.empty:
         display(Markdown("None of this claim's figures is a published DfE measure."))
         return None
+    note_unpublished(check)
     return table
+
+
+def note_unpublished(check: ClaimCheck, measures: list[str] | None = None) -> None:
+    """Which dashes in the published table below are figures the DfE withheld, and why (a
+    dash alone would read as "not applicable" or as a gap in the pack's own data)."""
+    withheld = check.unpublished(measures)
+    if withheld:
+        lines = [f"- {what}: {'; '.join(cells)}" for what, cells in withheld.items()]
+        display(
+            Markdown("Not published by the DfE (a dash in the table below):\n" + "\n".join(lines))
+        )
 
 
 def show_published_chart(check: ClaimCheck, measure: str | None = None):

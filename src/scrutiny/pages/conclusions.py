@@ -14,7 +14,7 @@ from scrutiny.checks.trend import PERMANENCE_WORDS, window
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.groups import load_groups
 from scrutiny.numbers import published_column
-from scrutiny.pages.claim import register_at
+from scrutiny.pages.claim import note_unpublished, register_at
 from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
 from scrutiny.published.comparison import areas_table, labelled, year_label
 
@@ -46,6 +46,7 @@ LOOKED_AFTER = "children looked after"
 
 def published(check: ClaimCheck, measures: list[str]) -> pd.DataFrame:
     """Named DfE measures for the authority, its region, England and its neighbours."""
+    note_unpublished(check, measures)
     return check.published(measures)
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 from scrutiny.errors import ConfigError
 from scrutiny.numbers import published_column
 from scrutiny.published.query import Extract
+from scrutiny.published.tidy import MARKERS
 
 NEIGHBOURS = "statistical neighbours (average)"
 
@@ -41,6 +42,19 @@ def areas_table(extract: Extract, measure: str, areas: list[str], last_year: int
         columns[name] = series.set_index("year")["value"]
     table = pd.DataFrame(columns)
     return table[table.index <= last_year]
+
+
+def unpublished(extract: Extract, measure: str, la: str, last_year: int) -> list[str]:
+    """The comparison's cells the DfE did not publish, each with its marker and what the marker
+    means ("Middlesbrough 2021/22: c, suppressed (small numbers)"): the table shows a dash."""
+    cells = []
+    for area in [la, extract.region_of(la), "England"]:
+        series = extract.series(measure, area)
+        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
+        for year, marker in zip(series["year"], series["marker"], strict=True):
+            if marker and year <= last_year:
+                cells.append(f"{name} {year_label(year)}: {marker}, {MARKERS[marker]}")
+    return cells
 
 
 def year_label(year: int) -> str:
