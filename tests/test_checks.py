@@ -361,3 +361,27 @@ def test_the_register_asks_what_the_sentences_say():
     assert (in_house.metric, in_house.params["within"]) == ("placement-share-change", "fostering")
     assert claims.get("connected-carers-down").figures[0].at_least == 10
     assert {f.relation for f in claims.get("missing-third-cla").figures} == {"proxy"}
+
+
+def test_a_side_figure_is_not_said_to_decide_a_claim_it_cannot_carry(no_903):
+    """cla-down-23pct: the 23% is not testable on the number looked after at 31 March; the
+    adoptions change beside it holds, but is a side figure."""
+    from scrutiny.pages.claim import verdict_basis
+
+    check = register_check("cla-down-23pct", no_903)
+    assert check.verdict == "not testable"
+    basis = verdict_basis(check)
+    assert not basis.startswith("Decided by")
+    assert basis.startswith("Tested on real data, but a side figure that cannot carry the claim")
+    assert "(supported)" in basis
+
+
+def test_a_published_count_is_charted_for_the_authority_alone(no_903):
+    """England's 80,000 children on the same axis would flatten Middlesbrough's 600; the table
+    keeps the comparison. A percentage is charted beside its comparators."""
+    from scrutiny.pages.claim import show_published_chart
+
+    counts = show_published_chart(register_check("cla-reduction-19-5", no_903))
+    assert set(counts.data["series"]) == {"Middlesbrough"}
+    shares = show_published_chart(register_check("dental-66", no_903))
+    assert {"Middlesbrough", "England", "North East"} <= set(shares.data["series"])

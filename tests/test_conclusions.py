@@ -287,3 +287,32 @@ def test_a_published_chart_stops_at_the_packs_year(tmp_path):
     assert set(frame["series"]) == {"Middlesbrough", "England"}
     middlesbrough = frame[frame["series"].eq("Middlesbrough")].set_index("date")["value"]
     assert middlesbrough[pd.Timestamp("2022-03-31", tz="UTC")] == 10.0
+
+
+def test_looked_after_monthly_labels_each_row_by_its_month_end(tmp_path):
+    """PERMANENCE: 1 in care to 01/02/2021, 2 to 01/10/2020, 3 to 01/12/2020, all from
+    01/04/2020: three at each month end to September, two in October and November, one in
+    December and January, none after."""
+    monthly = conclusions.looked_after_monthly(
+        check(extract(tmp_path, "p", PERMANENCE), 5, local("cla-on-date", at="2020-12-31"))
+    )
+    assert monthly.index.name == "month end"
+    counts = monthly.iloc[:, 0].to_dict()
+    assert counts["2020-04-30"] == 3 and counts["2020-09-30"] == 3
+    assert (counts["2020-10-31"], counts["2020-11-30"]) == (2, 2)
+    assert (counts["2020-12-31"], counts["2021-01-31"], counts["2021-02-28"]) == (1, 1, 0)
+
+
+def test_the_panels_disagreements_are_labelled_by_what_disagrees():
+    """The register quotes 702 children looked after for August 2019 and for August 2020."""
+    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.claims import load_register
+
+    claim = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).get("cla-702-aug-2019")
+    from dataclasses import replace
+
+    with_register = replace(inputs(ROOT / "absent", 5), register=ROOT / "evidence" / "claims.yml")
+    table = conclusions.panel_disagreements(run_check(claim, with_register))
+    assert table.index.name == "disagreement"
+    assert list(table.columns) == ["subject", "one says", "another says"]
+    assert any("702" in row["one says"] + row["another says"] for _, row in table.iterrows())

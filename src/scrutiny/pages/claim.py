@@ -23,7 +23,7 @@ from scrutiny.claims import load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
-from scrutiny.published.comparison import comparison_frame
+from scrutiny.published.comparison import averaged, comparison_frame
 from scrutiny.verdicts import MEANINGS, decisive
 
 COLOURS = charts.VERDICT_COLOURS
@@ -136,20 +136,25 @@ def show_definitions(check: ClaimCheck) -> None:
     display(HTML("<p><strong>Definitions and sources</strong></p><ul>" + "".join(items) + "</ul>"))
 
 
+def verdict_basis(check: ClaimCheck) -> str:
+    """Which real figures decided the verdict; a side figure is named apart, since it cannot
+    carry the claim alone (a claim may be not testable while its side figure holds)."""
+    tested = [m for m in check.measurements if decisive(m) and m.value is not None]
+    headline = [f"{m.figure.label} ({m.verdict})" for m in tested if m.figure.headline]
+    side = [f"{m.figure.label} ({m.verdict})" for m in tested if not m.figure.headline]
+    said = [f"Decided by the real figures: {'; '.join(headline)}."] if headline else []
+    if side:
+        said.append(
+            "Tested on real data, but a side figure that cannot carry the claim alone: "
+            f"{'; '.join(side)}."
+        )
+    return " ".join(said) or "No figure measured on real evidence decides this claim."
+
+
 def show_verdict(check: ClaimCheck) -> None:
     """How the verdict follows from the figures (its meaning is at the top of the page): which
     figures decided it, and for a claim nothing in the pack tests, the data that would."""
-    deciding = [
-        f"{m.figure.label} ({m.verdict})"
-        for m in check.measurements
-        if decisive(m) and m.value is not None
-    ]
-    said = (
-        f"Decided by the real figures: {'; '.join(deciding)}."
-        if deciding
-        else "No figure measured on real evidence decides this claim."
-    )
-    display(HTML(f'<p class="verdict-basis">{html.escape(said)}</p>'))
+    display(HTML(f'<p class="verdict-basis">{html.escape(verdict_basis(check))}</p>'))
     if not check.claim.testable:
         would_test = html.escape(check.claim.would_test)
         display(HTML(f"<p><strong>Data that would test it:</strong> {would_test}</p>"))
@@ -199,6 +204,8 @@ def show_published_chart(check: ClaimCheck, measure: str | None = None):
         return None
     what = check.inputs.extract.provenance["measures"][measures[0]]["description"]
     table = check.published(measures[:1]).loc[what]
+    if not averaged(measures[0]):  # a count: England's 80,000 would flatten the authority's 600
+        table = table.iloc[:, :1]
     return charts.line_over_time(
         comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"
     )

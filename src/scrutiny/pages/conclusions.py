@@ -118,11 +118,11 @@ def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
     """Children looked after at each month end around the claim's dates (903 extract)."""
     days = month_ends(check)
     if days.empty:
-        return pd.DataFrame(columns=["month end", LOOKED_AFTER])
+        return pd.DataFrame(columns=["month end", LOOKED_AFTER]).set_index("month end")
     counts = metrics.cla_on_dates(check.inputs.dataset, days)
     return pd.DataFrame(
         {"month end": [d.date().isoformat() for d in counts.index], LOOKED_AFTER: counts}
-    ).reset_index(drop=True)
+    ).set_index("month end")  # the month labels each row, not a running number
 
 
 def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
@@ -273,4 +273,5 @@ def panel_disagreements(check: ClaimCheck) -> pd.DataFrame:
         for conflict in (c.to_dict() for c in register_conflicts(register))
         if conflict["subject"] == check.claim.subject
     ]
-    return pd.DataFrame(rows, columns=["subject", "disagreement", "one says", "another says"])
+    columns = ["subject", "disagreement", "one says", "another says"]
+    return pd.DataFrame(rows, columns=columns).set_index("disagreement")

@@ -37,7 +37,7 @@ def small_multiples(history: pd.DataFrame, la_name: str, columns: int = 3) -> al
         .mark_line(point=True, strokeWidth=2)
         .encode(
             x=x,
-            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=True)),  # a dip reads true to size
             color=alt.Color(
                 "series:N",
                 title=None,
