@@ -62,6 +62,9 @@ def test_pack_has_a_page_and_notebook_per_claim_and_an_index(project):
     index = (pack / "index.html").read_text()
     assert "cla-reduction-19-5.html" in index
     assert "SYNTHETIC DATA" in index
+    # the documents the "said in" column names, by their titles, and what "903" is
+    assert "<dt>FR</dt><dd>Final Report: Sufficiency and Permanency" in index
+    assert '"903" is the SSDA903 return' in index
     assert not list(project.glob("rendered/.building-*"))
 
 

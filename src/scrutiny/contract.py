@@ -8,5 +8,6 @@ file, and the scorecard reads its indicators from a fixed path in the project.
 RESULT_MIMETYPE = "application/vnd.scrutiny.result+json"
 SCORECARD_MIMETYPE = "application/vnd.scrutiny.scorecard+json"
 RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not the page
+ANALYST_TAG = "for-analysts"  # a note on running the notebook: shown in JupyterLab, not the page
 SYNTHETIC_MARKER = "SYNTHETIC"  # a file `scrutiny synth` writes beside the demo's years
 INDICATORS = "evidence/indicators.yml"

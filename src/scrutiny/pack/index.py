@@ -144,6 +144,11 @@ def render_index(
         tally=tally(results),
         conflicts=conflicts_in(root, params, register),
         documents=[p.name for p in document_paths(root, params)],
+        documents_said_in={
+            code: register.documents[code]
+            for code in dict.fromkeys(r["document"] for r in results)
+            if code in register.documents
+        },
         documents_dir=params.get("documents_dir"),
         inputs=inputs,
         data_903_label=Path(params["data_903"]).name,

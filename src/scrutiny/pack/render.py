@@ -10,7 +10,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
-from scrutiny.contract import RESULT_TAG
+from scrutiny.contract import ANALYST_TAG, RESULT_TAG
 from scrutiny.pack import svg
 from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.pack.tables import accessible_tables
@@ -73,7 +73,8 @@ def exporter() -> HTMLExporter:
     html.register_filter("chart_figure", svg.figure)
     html.register_filter("accessible_tables", accessible_tables)
     html.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags={RESULT_TAG, *PARAMETER_TAGS}), enabled=True
+        TagRemovePreprocessor(remove_cell_tags={RESULT_TAG, ANALYST_TAG, *PARAMETER_TAGS}),
+        enabled=True,
     )
     return html
 
