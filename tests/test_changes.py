@@ -252,6 +252,7 @@ def test_changes_page_escapes_register_text_and_says_what_was_compared(tmp_path)
     assert "Compared 4 figures of\n2 claims" in page
     assert 'href="../2021Q4/index.html"' in page
     assert page.count("<h1>") == 1
+    assert "SYNTHETIC DATA" not in page  # every changed figure here is real evidence
     data = json.loads((build / "changes.json").read_text())
     assert data["old"] == {"quarter": "2021Q4", "commit": "0123456789abcdef", "built": "2022-04-05"}
     assert [(f["figure"], f["causes"]) for f in data["figures"]] == [
@@ -314,3 +315,11 @@ def test_changes_command_refuses_a_folder_that_is_not_a_pack(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"scrutiny changes: {tmp_path} is not a pack: it has no manifest.json" in err
     assert "Traceback" not in err
+
+
+def test_a_changed_synthetic_figure_brings_the_synthetic_banner(tmp_path):
+    old = load_pack(write_pack(tmp_path / "2021Q4", "2021Q4", BASE))
+    moved = row("dental", "Dental checks", 71.0, evidence="illustrative", synthetic=True)
+    build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", [*BASE[:2], moved])
+    write_changes(build, tmp_path / "2022Q1", old)
+    assert "SYNTHETIC DATA" in (build / "changes.html").read_text()

@@ -65,6 +65,7 @@ def test_pack_has_a_page_and_notebook_per_claim_and_an_index(project):
     # the documents the "said in" column names, by their titles, and what "903" is
     assert "<dt>FR</dt><dd>Final Report: Sufficiency and Permanency" in index
     assert '"903" is the SSDA903 return' in index
+    assert '<span class="figure-verdict illustrative">' in index  # synthetic: not in bold
     assert not list(project.glob("rendered/.building-*"))
 
 

@@ -60,6 +60,11 @@ def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
         counts=counts(comparison) if comparison else None,
         meanings=MEANINGS,
         old_link=old_link(old, target) if old else None,
+        illustrative=bool(comparison) and any(
+            (side or {}).get("evidence") == "illustrative"
+            for figure in comparison["figures"]
+            for side in (figure.get("old"), figure.get("new"))
+        ),
         looked=default_since(target, new.quarter).name,
     )
     (build / PAGE).write_text(page, encoding="utf-8")
