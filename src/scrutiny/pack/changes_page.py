@@ -60,7 +60,8 @@ def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
         counts=counts(comparison) if comparison else None,
         meanings=MEANINGS,
         old_link=old_link(old, target) if old else None,
-        illustrative=bool(comparison) and any(
+        illustrative=bool(comparison)
+        and any(
             (side or {}).get("evidence") == "illustrative"
             for figure in comparison["figures"]
             for side in (figure.get("old"), figure.get("new"))
