@@ -170,27 +170,31 @@ class ClaimCheck:
             found.append(measure)
         return list(dict.fromkeys(found))
 
+    def _each_measure(self, measures: list[str] | None, answer) -> dict:
+        """`answer(measure)` for each measure (default: the claim's own), keyed by what the
+        extract calls it."""
+        described = self.inputs.extract.provenance["measures"]
+        chosen = self.published_measures() if measures is None else measures
+        return {described[m]["description"]: answer(m) for m in chosen}
+
     def published(self, measures: list[str] | None = None) -> pd.DataFrame:
         """Published measures (default: the claim's own) for the LA, its region, England and
         its statistical neighbours, by year to the pack's quarter."""
         extract, inputs = self.inputs.extract, self.inputs
-        tables = {
-            extract.provenance["measures"][m]["description"]: comparison_table(
+        tables = self._each_measure(
+            measures,
+            lambda m: comparison_table(
                 extract, m, inputs.la_code, inputs.sn_edition, inputs.quarter.last_year
-            )
-            for m in (self.published_measures() if measures is None else measures)
-        }
+            ),
+        )
         return pd.concat(tables, names=["measure"]) if tables else pd.DataFrame()
 
     def unpublished(self, measures: list[str] | None = None) -> dict[str, list[str]]:
         """The cells of `published` the DfE did not publish, by measure, with its reasons."""
         extract, inputs = self.inputs.extract, self.inputs
-        found = {
-            extract.provenance["measures"][m]["description"]: unpublished(
-                extract, m, inputs.la_code, inputs.quarter.last_year
-            )
-            for m in (self.published_measures() if measures is None else measures)
-        }
+        found = self._each_measure(
+            measures, lambda m: unpublished(extract, m, inputs.la_code, inputs.quarter.last_year)
+        )
         return {what: cells for what, cells in found.items() if cells}
 
     def traced(self) -> pd.DataFrame:

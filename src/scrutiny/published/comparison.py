@@ -33,12 +33,17 @@ def comparison_table(
     return labelled(table)
 
 
+def named_series(extract: Extract, measure: str, area: str) -> tuple[str, pd.DataFrame]:
+    """An area's series of a measure, and the area's name as the DfE's latest figure gives it."""
+    series = extract.series(measure, area)
+    return extract.value(measure, area, int(series["year"].iloc[-1])).la_name, series
+
+
 def areas_table(extract: Extract, measure: str, areas: list[str], last_year: int) -> pd.DataFrame:
     """One column per area, named as the DfE names it, one row per year to `last_year`."""
     columns = {}
     for area in areas:
-        series = extract.series(measure, area)
-        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
+        name, series = named_series(extract, measure, area)
         columns[name] = series.set_index("year")["value"]
     table = pd.DataFrame(columns)
     return table[table.index <= last_year]
@@ -49,8 +54,7 @@ def unpublished(extract: Extract, measure: str, la: str, last_year: int) -> list
     means ("Middlesbrough 2021/22: c, suppressed (small numbers)"): the table shows a dash."""
     cells = []
     for area in [la, extract.region_of(la), "England"]:
-        series = extract.series(measure, area)
-        name = extract.value(measure, area, int(series["year"].iloc[-1])).la_name
+        name, series = named_series(extract, measure, area)
         for year, marker in zip(series["year"], series["marker"], strict=True):
             if marker and year <= last_year:
                 cells.append(f"{name} {year_label(year)}: {marker}, {MARKERS[marker]}")
