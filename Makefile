@@ -83,5 +83,5 @@ clean-cache:
 	rm -rf "$${SCRUTINY_CACHE:-.cache}/903"
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis test-artifacts rendered/.building-* rendered/.previous-*
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis test-artifacts rendered/.building-* rendered/.previous-* rendered/.failed-*
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -93,9 +93,9 @@ def test_each_kind_of_identifier_fails_the_scan_without_being_named(tmp_path, da
 def test_a_placement_postcode_and_an_iso_birth_date_are_found(tmp_path, data_903):
     pack = clean_pack(tmp_path / "pack")
     (pack / "leaky.json").write_text(f'{{"where": "{PLACEMENT}", "born": "{DOB}"}}')
-    with pytest.raises(DisclosureError, match=r"leaky.json: 1 date of birth\(s\)") as caught:
+    with pytest.raises(DisclosureError) as caught:
         scan_pack(pack, data_903)
-    assert "leaky.json: 1 postcode(s)" in str(caught.value)
+    assert "leaky.json: 1 date of birth(s), 1 postcode(s) from the 903 input" in str(caught.value)
 
 
 def test_check_disclosure_exits_0_on_a_clean_pack(tmp_path, data_903):
@@ -111,8 +111,11 @@ def test_check_disclosure_exits_1_naming_file_and_kind_but_not_the_identifier(tm
     (nested / "leaky.ipynb").write_text(f'{{"outputs": ["{CHILD_ID}", "{UPN}", "{HOME}"]}}')
     result = check_disclosure(pack, data_903)
     assert result.returncode == 1
-    for kind in ("child id", "UPN", "postcode"):
-        assert f"leaky.ipynb: 1 {kind}(s)" in result.stderr
+    assert "leaky.ipynb: 1 UPN(s), 1 child id(s), 1 postcode(s) from the 903 input" in (
+        result.stderr
+    )
+    for place, kind in enumerate(("child id", "UPN", "postcode")):
+        assert f"notebook metadata.outputs[{place}]: 1 {kind}(s)" in result.stderr
     for identifier in (CHILD_ID, UPN, HOME, "CANARYCHILD"):
         assert identifier not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -233,3 +236,134 @@ def test_an_unreadable_file_is_refused_by_name(tmp_path, data_903, capsys, monke
     monkeypatch.setattr(Path, "read_bytes", locked)
     code, text = run_check(pack, data_903, capsys)
     assert (code, "cannot read verdicts.json (Permission denied)" in text) == (2, True), text
+
+
+# Issue 29: identifiers in the disguises a spreadsheet or a page gives them.
+DISGUISED = [
+    ("float.html", f"<td>{NUMERIC_ID}.0</td>", "child id"),
+    ("prefixed.html", f"<p>child-{NUMERIC_ID}</p>", "child id"),
+    ("ref.txt", f"ref-{NUMERIC_ID}", "child id"),
+    ("underscore.csv", f"ref_{NUMERIC_ID},2", "child id"),
+    ("iso-time.json", '{"born": "2010-05-17T00:00:00"}', "date of birth"),
+    ("words.html", "<p>born 17 May 2010</p>", "date of birth"),
+    ("ordinal.html", "<p>born 17th May 2010</p>", "date of birth"),
+    ("dashes.txt", "17-05-2010", "date of birth"),
+    ("american.txt", "May 17, 2010", "date of birth"),
+    ("dots.txt", "17.05.2010", "date of birth"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "kind"), DISGUISED, ids=[d[0] for d in DISGUISED])
+def test_a_disguised_identifier_is_still_found(tmp_path, data_903, name, content, kind):
+    pack = clean_pack(tmp_path / "pack")
+    (pack / name).write_text(content)
+    with pytest.raises(DisclosureError, match=rf"{name}: 1 {kind}\(s\)"):
+        scan_pack(pack, data_903)
+
+
+def published_extract(folder: Path, values: list[float]) -> Path:
+    (folder / "measures").mkdir(parents=True)
+    rows = "".join(f"2022,2018,E92000001,{v},\n" for v in values)
+    (folder / "measures" / "starters.csv").write_text("release,year,la_code,value,marker\n" + rows)
+    return folder
+
+
+MARKED = '<div data-source="published"><table><tr><td>{}</td></tr></table></div>'
+
+
+def test_a_published_figure_in_a_published_table_is_not_an_identifier(tmp_path, data_903):
+    """England's count that equals a child's id, in a table the pack marked as published."""
+    extract = published_extract(tmp_path / "published", [float(NUMERIC_ID), 5.5])
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "page.html").write_text("<h2>What the DfE says</h2>" + MARKED.format(NUMERIC_ID))
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": "t",
+                "outputs": [
+                    {
+                        "data": {
+                            "text/html": MARKED.format(NUMERIC_ID),
+                            "text/plain": f"x  {NUMERIC_ID}",
+                        }
+                    }
+                ],
+            }
+        ]
+    }
+    (pack / "page.ipynb").write_text(json.dumps(notebook))
+    (pack / "verdicts.json").write_text(
+        json.dumps(
+            [{"source": "DfE 2022 release", "numerator": int(NUMERIC_ID), "context": {"E": 1}}]
+        )
+    )
+    assert scan_pack(pack, data_903, extract).files == 5
+
+
+@pytest.mark.parametrize(
+    ("page", "values"),
+    [
+        (f"<p>{NUMERIC_ID}</p>" + MARKED.format(NUMERIC_ID), [float(NUMERIC_ID)]),  # outside
+        (MARKED.format(NUMERIC_ID), [5.5]),  # marked, but not a published figure
+        (MARKED.format(f"child-{NUMERIC_ID}"), [float(NUMERIC_ID)]),  # marked, not a number
+    ],
+    ids=["outside-the-marked-table", "not-a-published-figure", "not-a-figure"],
+)
+def test_a_number_is_an_identifier_unless_both_marked_and_published(
+    tmp_path, data_903, page, values
+):
+    extract = published_extract(tmp_path / "published", values)
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "page.html").write_text(page)
+    with pytest.raises(DisclosureError, match=r"page.html: 1 child id\(s\)"):
+        scan_pack(pack, data_903, extract)
+
+
+def test_the_refusal_names_section_table_and_row(tmp_path, data_903):
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "page.html").write_text(
+        "<h2>Month by month</h2><table><caption>Counts</caption>"
+        f"<tr><th>2019</th><td>1</td></tr><tr><th>2020</th><td>{NUMERIC_ID}</td></tr></table>"
+    )
+    with pytest.raises(DisclosureError) as caught:
+        scan_pack(pack, data_903)
+    assert "section 'Month by month', table 'Counts', row 2 (2020): 1 child id(s)" in str(
+        caught.value
+    )
+    assert NUMERIC_ID not in str(caught.value)
+
+
+def test_a_long_list_of_places_is_cut_with_how_many_more(tmp_path, data_903):
+    pack = clean_pack(tmp_path / "pack")
+    rows = "".join(f"<tr><th>{n}</th><td>{CHILD_ID}</td></tr>" for n in range(13))
+    (pack / "page.html").write_text(f"<table>{rows}</table>")
+    with pytest.raises(DisclosureError) as caught:
+        scan_pack(pack, data_903)
+    assert "page.html: 13 child id(s)" in str(caught.value)
+    assert "... and 3 more place(s) in this file" in str(caught.value)
+
+
+def test_show_values_prints_the_identifiers_found(tmp_path, data_903, capsys):
+    from scrutiny.cli import main
+
+    pack = clean_pack(tmp_path / "pack")
+    (pack / "page.html").write_text(f"<p>{CHILD_ID}</p>")
+    code = main(["check-disclosure", str(pack), "--data", str(data_903), "--show-values"])
+    assert code == 1
+    assert f"values: {CHILD_ID}" in capsys.readouterr().err
+
+
+def test_an_extract_with_validation_errors_is_still_scanned(tmp_path, capsys):
+    from scrutiny.cli import main
+
+    broken = [child(NUMERIC_ID, "2011-07-13") | {"SEX": "9"}]  # 9: not a code of SEX
+    data = write_903(
+        tmp_path / "903",
+        {2021: {"header": broken, "episodes": [episode(NUMERIC_ID, "2020-06-12")]}},
+    )
+    pack = clean_pack(tmp_path / "pack")
+    assert main(["check-disclosure", str(pack), "--data", str(data)]) == 0
+    assert "its identifiers were scanned all the same" in capsys.readouterr().out
+    (pack / "leak.html").write_text(f"<p>{NUMERIC_ID}</p>")
+    assert main(["check-disclosure", str(pack), "--data", str(data)]) == 1

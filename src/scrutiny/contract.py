@@ -11,3 +11,6 @@ RESULT_TAG = "pack-result"  # the cell whose JSON output feeds the index, not th
 ANALYST_TAG = "for-analysts"  # a note on running the notebook: shown in JupyterLab, not the page
 SYNTHETIC_MARKER = "SYNTHETIC"  # a file `scrutiny synth` writes beside the demo's years
 INDICATORS = "evidence/indicators.yml"
+# Marks HTML holding the DfE's published statistics (`data-source="published"`): the
+# disclosure scan lets a number there be a published figure, not a child's id.
+PUBLISHED_ATTRIBUTE = "data-source"

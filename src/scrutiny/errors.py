@@ -118,6 +118,24 @@ class OutsideCoverage(ScrutinyError):
     exit_code = 2
 
 
+class Unmeasurable(ScrutinyError):
+    """A figure the data cannot measure for this authority (named peers without it, a measure
+    the DfE does not publish for it): its page says why and the pack still builds."""
+
+    exit_code = 2
+    verdict = "not testable"
+
+
+class NotPublished(Unmeasurable, ConfigError):
+    """No published figure for an area and year: a data issue on a page, an error in a CLI."""
+
+    verdict = "data issue"
+
+
+class UnknownArea(NotPublished):
+    """An area code or name the published extract does not know."""
+
+
 class TooComplex(ConfigError):
     """A YAML document over the size or alias limit: refused before it is expanded."""
 

@@ -23,7 +23,7 @@ def is_synthetic(data_903: Path) -> bool:
 class Inputs:
     root: Path
     quarter: Quarter
-    data_903: Path
+    data_903: Path | None  # None: a pack of published statistics alone
     synthetic: bool
     published: Path
     la_code: str
@@ -56,12 +56,12 @@ class Inputs:
                 f"not {suppression_threshold!r}"
             )
         root = project_root()
-        data = resolve(data_903, root)
+        data = resolve(data_903, root) if data_903 else None
         return cls(
             root=root,
             quarter=Quarter.parse(quarter),
             data_903=data,
-            synthetic=is_synthetic(data),
+            synthetic=data is not None and is_synthetic(data),
             published=resolve(published_extract, root),
             la_code=la_code,
             la_name=la_name,
@@ -73,7 +73,10 @@ class Inputs:
 
     @cached_property
     def dataset(self) -> ssda903.Dataset | None:
-        """The validated 903 dataset, or None (with `failure` set) when it is unusable."""
+        """The validated 903 dataset, or None (with `failure` set) when it is unusable, or
+        when the pack has no extract."""
+        if self.data_903 is None:
+            return None
         try:
             from scrutiny.cache import load_cached
 
@@ -97,6 +100,21 @@ class Inputs:
     def evidence_903(self) -> str:
         """Synthetic figures illustrate the method; only an authority's own extract is real."""
         return ILLUSTRATIVE if self.synthetic else REAL
+
+    @property
+    def extract_label(self) -> str:
+        if self.data_903 is None:
+            return "none given (published statistics only)"
+        return ("synthetic demo: " if self.synthetic else "") + self.data_903.name
+
+    @property
+    def extract_key(self) -> str:
+        """The extract's content hash for a provenance table ("none", "missing")."""
+        from scrutiny.cache import cache_key
+
+        if self.data_903 is None:
+            return "none"
+        return cache_key(self.data_903) if self.data_903.exists() else "missing"
 
     @property
     def source_903(self) -> str:

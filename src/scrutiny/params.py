@@ -23,7 +23,7 @@ PACK_KEYS = {"documents_dir": "str", "suppression_override_reason": "str"}
 OPTIONAL = {"suppression_override_reason"}  # may be left out of defaults.yml
 # Paths a pack reads: what each must be, the test for it, and whether "" (not used) is allowed.
 PATHS = {
-    "data_903": ("a folder or an XML file", Path.exists, False),
+    "data_903": ("a folder or an XML file", Path.exists, True),
     "published_extract": ("a folder", Path.is_dir, False),
     "register": ("a file", Path.is_file, False),
     "groups": ("a file", Path.is_file, True),

@@ -30,6 +30,7 @@ VERDICTS = (SUPPORTED, CONSISTENT, NOT_SUPPORTED, NOT_TESTABLE, DATA_ISSUE)
 EXACT, BOUND, PROXY = "exact", "bound", "proxy"
 RELATIONS = (EXACT, BOUND, PROXY)
 REAL, ILLUSTRATIVE = "real", "illustrative"
+NO_EVIDENCE = "none"  # a figure nothing measured (no extract given): it neither decides nor shows
 
 # The vocabulary a reader is shown once, on the index and in the README.
 MEANINGS = {

@@ -11,7 +11,7 @@ import pandas as pd
 from scrutiny import metrics
 from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.local import measure_local
-from scrutiny.checks.measurement import Measurement
+from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
 from scrutiny.checks.national import (
     QUERY_PARAMS,
     later_release_note,
@@ -21,6 +21,7 @@ from scrutiny.checks.national import (
 )
 from scrutiny.checks.sentence import sentence
 from scrutiny.claims import Claim, Figure
+from scrutiny.errors import Unmeasurable
 from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table, unpublished
@@ -61,7 +62,7 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
             figure,
             None,
             NOT_TESTABLE,
-            "the figure's date is after this quarter",
+            AFTER_QUARTER,
             inputs.source_903 if figure.source == "903" else "DfE",
             notes=[
                 f"{', '.join(late)} is after the quarter end "
@@ -69,9 +70,16 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
             ],
             evidence=evidence,
         )
-    if figure.source == "903":
-        return measure_local(figure, inputs)
-    return measure_national(figure, inputs)
+    try:
+        if figure.source == "903":
+            return measure_local(figure, inputs)
+        return measure_national(figure, inputs)
+    except Unmeasurable as error:  # e.g. named peers without the authority: a page says why
+        source = inputs.source_903 if figure.source == "903" else "DfE"
+        notes = [str(error)]
+        return Measurement(
+            figure, None, error.verdict, figure.metric, source, notes=notes, evidence=evidence
+        )
 
 
 @dataclass

@@ -10,7 +10,12 @@ from scrutiny.claims import Figure
 from scrutiny.errors import DataError, OutsideCoverage, total
 from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import shown_note
-from scrutiny.verdicts import DATA_ISSUE, figure_verdict
+from scrutiny.verdicts import DATA_ISSUE, NO_EVIDENCE, NOT_TESTABLE, figure_verdict
+
+NO_EXTRACT = (
+    "no 903 extract was given for this pack, so figures only the authority's own return "
+    "records are not tested"
+)
 
 
 def shown_params(params: dict, root: Path) -> dict:
@@ -47,6 +52,16 @@ def invalid_note(inputs: Inputs) -> str:
 def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
     """A resolved figure (see `checks.resolved`) measured on the 903 extract."""
     spec = metrics.METRICS[figure.metric]
+    if inputs.data_903 is None:
+        return Measurement(
+            figure,
+            None,
+            NOT_TESTABLE,
+            spec.definition,
+            "903",
+            notes=[NO_EXTRACT],
+            evidence=NO_EVIDENCE,
+        )
     if inputs.dataset is None:
         return failed(figure, inputs, spec.definition, invalid_note(inputs))
     try:

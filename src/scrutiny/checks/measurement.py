@@ -10,6 +10,7 @@ from scrutiny.claims import Figure
 from scrutiny.verdicts import REAL
 
 NEIGHBOURS = "statistical neighbours"  # a context entry that is an average, never published
+AFTER_QUARTER = "the figure's date is after this quarter"  # a not-testable figure's definition
 
 
 @dataclass

@@ -17,7 +17,7 @@ import pandas as pd
 from scrutiny import charts, numbers
 from scrutiny.checks.measurement import NEIGHBOURS, Measurement
 from scrutiny.claims import Figure
-from scrutiny.errors import ConfigError
+from scrutiny.errors import ConfigError, Unmeasurable
 from scrutiny.inputs import Inputs
 from scrutiny.metrics.result import percent, percent_change
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
@@ -120,6 +120,12 @@ def dfe_rank_among(extract, p: dict, inputs: Inputs):
     values = pd.Series({f.la_code: f.value for f in figs})
     ranks = values.rank(method="min", ascending=False)
     own = extract.la_codes(area(p, inputs))[0]
+    if own not in ranks:
+        named = ", ".join(f.la_name for f in figs)
+        raise Unmeasurable(
+            f"the authorities the claim names ({named}) do not include "
+            f"{extract.name_of(own)}, so its rank among them cannot be measured"
+        )
     listing = ", ".join(
         f"{f.la_name} {numbers.published(f.value)}" for f in sorted(figs, key=lambda f: -f.value)
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scrutiny.checks.measurement import Measurement
+from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
 from scrutiny.claims import Claim, Figure
 from scrutiny.verdicts import (
     BOUND,
@@ -103,7 +103,12 @@ def _untestable(claim: Claim, measurements: list[Measurement], said: str) -> str
         )
     later = [m for m in measurements if m.verdict == NOT_TESTABLE and m.figure.source != "none"]
     if later and not context:
-        parts.append("Its date is after this quarter, so the data do not reach it yet.")
+        reasons = [m.notes[0] for m in later if m.notes and m.definition != AFTER_QUARTER]
+        parts.append(
+            _capital(f"{reasons[0]}.")
+            if reasons
+            else "Its date is after this quarter, so the data do not reach it yet."
+        )
     illustrative = [
         m
         for m in measurements

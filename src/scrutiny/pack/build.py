@@ -30,6 +30,7 @@ from scrutiny.pack.plan import (
     plan_jobs,
     stale,
 )
+from scrutiny.pack.private import PRIVATE, default_target, refuse_tracked
 from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
@@ -52,9 +53,16 @@ def notebooks_of(root: Path) -> list[Path]:
     return sorted((root / "notebooks").glob("*.ipynb"))
 
 
+def extract_path(params: dict, root: Path) -> Path | None:
+    """The 903 extract the params name, or None for a pack of published statistics alone."""
+    return resolve(params["data_903"], root) if params.get("data_903") else None
+
+
 def check_inputs(root: Path, params: dict) -> None:
     """Fail before touching anything when the 903 extract or the published extract is bad."""
-    load_cached(resolve(params["data_903"], root))  # raises DataError; parsed once a pack
+    data_903 = extract_path(params, root)
+    if data_903 is not None:
+        load_cached(data_903)  # raises DataError; parsed once a pack
     extract = load_extract(resolve(params["published_extract"], root))
     if params.get("sn_edition"):  # the neighbours every page sets the authority beside
         try:
@@ -211,7 +219,9 @@ def build_pack(
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
     if unknown:
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
-    target = out or root / "rendered" / params["quarter"]
+    data_903 = extract_path(params, root)
+    target = out or default_target(root, params["quarter"], data_903)
+    refuse_tracked(target, data_903, root, params["quarter"])
     refuse_foreign(target)
     old = previous_pack(target, params["quarter"], since)  # a bad --since is refused first
     check_inputs(root, params)  # bad input is refused before the lock: it writes nothing
@@ -219,7 +229,10 @@ def build_pack(
         report = locked_build(
             root, params, register, claim_ids, target, only, jobs, timeout, progress, old
         )
-    if target.parent.resolve() == (root / "rendered").resolve():
+    if target.parent.resolve() in {
+        (root / "rendered").resolve(),
+        (root / "rendered" / PRIVATE).resolve(),
+    }:
         write_packs_index(target.parent)
     return report
 
@@ -288,12 +301,9 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
         render_html(build / f"{job.name}.ipynb")
 
     outcomes = run_all(plan.todo, build, plan.root, jobs, timeout, progress, page_of)
-    failed = [(o.job.name, o.error) for o in outcomes if not o.ok]
+    failed = [o for o in outcomes if not o.ok]
     if failed:
-        lines = "\n  ".join(f"{name}: {error}" for name, error in failed)
-        raise BuildFailed(
-            f"{len(failed)} notebook(s) failed; the previous pack is unchanged:\n  {lines}"
-        )
+        raise BuildFailed(failure_message(failed, keep_failed(failed, build, plan.target)))
     seconds = {o.job.name: round(o.seconds, 2) for o in outcomes}
     notebooks = {}
     for job in plan.planned:
@@ -310,9 +320,44 @@ def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> 
     write_index(plan, build, notebooks)
     pages = [build / f"{job.name}.html" for job in plan.planned] + [build / "changes.html"]
     write_stylesheet(build, pages)
-    scan_pack(build, resolve(plan.params["data_903"], plan.root))
+    data_903 = extract_path(plan.params, plan.root)
+    if data_903 is not None:  # without an extract the pack holds no child identifier to find
+        scan_pack(build, data_903, resolve(plan.params["published_extract"], plan.root))
     swap_in(build, plan.target)
     return BuildReport(plan.target, sorted(running), sorted(set(notebooks) - running))
+
+
+def keep_failed(failed: list, build: Path, target: Path) -> Path:
+    """The failed notebooks, executed up to the error with its traceback, for the analyst:
+    beside the pack in a folder git ignores (they may hold figures from child-level data)."""
+    kept = target.with_name(f".failed-{target.name}")
+    shutil.rmtree(kept, ignore_errors=True)
+    kept.mkdir(parents=True)
+    for outcome in failed:
+        executed = build / f"{outcome.job.name}.ipynb"
+        if executed.exists():
+            shutil.copy2(executed, kept / executed.name)
+    return kept
+
+
+def failure_message(failed: list, kept: Path) -> str:
+    lines = []
+    for outcome in failed:
+        notebook = kept / f"{outcome.job.name}.ipynb"
+        where = (
+            f"\n    the notebook, run up to the error with its traceback: {notebook}"
+            if notebook.exists()
+            else ""
+        )
+        lines.append(f"{outcome.job.name}: {outcome.error}{where}")
+    return (
+        f"{len(failed)} notebook(s) failed; the previous pack is unchanged:\n  "
+        + "\n  ".join(lines)
+        + "\nWhat to do: open the notebook in JupyterLab to see the failing cell. If the claim "
+        "cannot apply to your authority, take it out of your register (or give its figure "
+        "`source: none`); if the data are at fault, `scrutiny validate` names the rows; "
+        "otherwise report the traceback as a bug."
+    )
 
 
 def write_index(plan: Plan, build: Path, notebooks: dict) -> None:

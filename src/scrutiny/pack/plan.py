@@ -66,7 +66,7 @@ def input_hashes(root: Path, params: dict) -> dict[str, str]:
     """Content hashes of every input the notebooks read, named for the manifest."""
     published = resolve(params["published_extract"], root)
     hashes = {
-        "903": cache_key(resolve(params["data_903"], root)),
+        "903": cache_key(resolve(params["data_903"], root)) if params.get("data_903") else "none",
         "published": tree_hash([p for p in published.rglob("*") if p.is_file()], published),
         "register": file_sha256(resolve(params["register"], root)),
         "library": library_hash(),

@@ -17,12 +17,13 @@ import yaml
 from IPython.display import HTML, Markdown, display
 
 from scrutiny import __version__, charts, yamlsafe
-from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
 from scrutiny.claims import load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
+from scrutiny.pages import marks
+from scrutiny.pages.marks import published_table
 from scrutiny.published.comparison import averaged, comparison_frame
 from scrutiny.verdicts import MEANINGS, decisive
 
@@ -43,6 +44,7 @@ def open_check(*, claim_id: str, definition: dict | str, **params) -> ClaimCheck
     """Measure every figure of one claim. `params` are the notebook's other parameters, by the
     names its parameters cell gives them (those `Inputs.from_params` takes)."""
     charts.use_static_svg()
+    marks.install()
     inputs = Inputs.from_params(**params)
     claim = register_at(inputs.register).get(claim_id)
     return run_check(claim, inputs, definition_dict(definition))
@@ -182,7 +184,7 @@ def show_published(check: ClaimCheck) -> pd.DataFrame | None:
         display(Markdown("None of this claim's figures is a published DfE measure."))
         return None
     note_unpublished(check)
-    return table
+    return published_table(table)
 
 
 def note_unpublished(check: ClaimCheck, measures: list[str] | None = None) -> None:
@@ -222,7 +224,7 @@ def show_trace(check: ClaimCheck) -> pd.DataFrame | None:
             )
         )
         return None
-    return found.set_index(["claimed", "what"])
+    return published_table(found.set_index(["claimed", "what"]))
 
 
 def show_notes(check: ClaimCheck) -> None:
@@ -238,8 +240,8 @@ def provenance(check: ClaimCheck) -> pd.DataFrame:
         ("claim register", inputs.register.name, file_sha256(inputs.register)),
         (
             "903 extract",
-            ("synthetic demo: " if inputs.synthetic else "") + inputs.data_903.name,
-            cache_key(inputs.data_903) if inputs.data_903.exists() else "missing",
+            inputs.extract_label,
+            inputs.extract_key,
         ),
         (
             "published extract",

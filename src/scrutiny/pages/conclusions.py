@@ -4,6 +4,8 @@ every breakdown of the 903 extract through `disclosure` before a page shows it."
 
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import pandas as pd
 
@@ -15,6 +17,7 @@ from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.groups import load_groups
 from scrutiny.numbers import published_column
 from scrutiny.pages.claim import note_unpublished, register_at
+from scrutiny.pages.marks import published_table
 from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
 from scrutiny.published.comparison import areas_table, labelled, year_label
 
@@ -44,10 +47,40 @@ PUBLISHED_SHARE = {
 LOOKED_AFTER = "children looked after"
 
 
+class NoExtract:
+    """What a step on the 903 extract shows in a pack built without one: a line, no table."""
+
+    TEXT = (
+        "No 903 extract was given for this pack, so this step, which counts the authority's "
+        "own return, has nothing to show."
+    )
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self.TEXT}</p>"
+
+    def __repr__(self) -> str:
+        return self.TEXT
+
+
+def needs_extract(step):
+    """A step on the 903 extract (or on what such a step returned) gives NoExtract when the
+    pack has none, so the notebook runs through and the page says why."""
+
+    @functools.wraps(step)
+    def wrapped(first, *args, **kwargs):
+        if isinstance(first, NoExtract) or (
+            isinstance(first, ClaimCheck) and first.inputs.data_903 is None
+        ):
+            return NoExtract()
+        return step(first, *args, **kwargs)
+
+    return wrapped
+
+
 def published(check: ClaimCheck, measures: list[str]) -> pd.DataFrame:
     """Named DfE measures for the authority, its region, England and its neighbours."""
     note_unpublished(check, measures)
-    return check.published(measures)
+    return published_table(check.published(measures))
 
 
 def published_among(check: ClaimCheck, measure: str) -> pd.DataFrame:
@@ -59,7 +92,7 @@ def published_among(check: ClaimCheck, measure: str) -> pd.DataFrame:
         neighbours = extract.statistical_neighbours(inputs.la_code, inputs.sn_edition)
         peers = [inputs.la_code, *neighbours["la_code"]]
     table = areas_table(extract, measure, list(peers), inputs.quarter.last_year)
-    return labelled(table.apply(published_column))
+    return published_table(labelled(table.apply(published_column)))
 
 
 def claim_groups(check: ClaimCheck) -> list[str]:
@@ -114,6 +147,7 @@ def month_ends(check: ClaimCheck) -> pd.DatetimeIndex:
     return window(min(dates), max(dates), dataset.coverage, before_months=12)
 
 
+@needs_extract
 def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
     """Children looked after at each month end around the claim's dates (903 extract)."""
     days = month_ends(check)
@@ -125,6 +159,7 @@ def looked_after_monthly(check: ClaimCheck) -> pd.DataFrame:
     ).set_index("month end")  # the month labels each row, not a running number
 
 
+@needs_extract
 def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
     """Children in each placement group the claim names at each month end around its dates
     (903 extract). Two groups may be nested (in-house foster care within foster care), so each
@@ -147,6 +182,7 @@ def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
     return marked(table.apply(lambda month: suppress_nested(month, threshold), axis=1))
 
 
+@needs_extract
 def placement_mix(check: ClaimCheck) -> pd.DataFrame:
     """Children looked after at 31 March of each year, and how many were in each placement
     group of the panel's claims (903 extract). The groups overlap (relatives' foster care is
@@ -169,6 +205,7 @@ def placement_mix(check: ClaimCheck) -> pd.DataFrame:
     return marked(table.apply(lambda year: suppress_nested(year, threshold, keep=0)))
 
 
+@needs_extract
 def permanence_by_year(check: ClaimCheck) -> pd.DataFrame:
     """Children placed for adoption, adopted and leaving care on an SGO in each collection
     year (903 extract); each count is its own total, so only small counts are suppressed."""
@@ -189,6 +226,7 @@ def permanence_by_year(check: ClaimCheck) -> pd.DataFrame:
     return marked(labelled(table))
 
 
+@needs_extract
 def newborn_by_year(check: ClaimCheck) -> pd.DataFrame:
     """Starters in each collection year and how many were newborn under each definition of
     'at birth' (903 extract). The definitions are nested, so a count is hidden when it, or its
@@ -226,6 +264,7 @@ def newborn_by_year(check: ClaimCheck) -> pd.DataFrame:
     return marked(pd.DataFrame(rows).set_index(["year to 31 March", "definition"]))
 
 
+@needs_extract
 def newborn_by_year_chart(table: pd.DataFrame) -> alt.Chart:
     """The shares of `newborn_by_year`, a group of bars a year; suppressed shares left out."""
     frame = table.reset_index().rename(
@@ -240,6 +279,7 @@ def newborn_by_year_chart(table: pd.DataFrame) -> alt.Chart:
     )
 
 
+@needs_extract
 def oc2_by_year(check: ClaimCheck) -> pd.DataFrame:
     """The 12-month cohort and its health checks in every year the extract covers (903)."""
     years = covered_years(check)

@@ -14,12 +14,12 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from scrutiny import charts
-from scrutiny.cache import cache_key
 from scrutiny.contract import INDICATORS, SCORECARD_MIMETYPE
 from scrutiny.hashing import file_sha256
 from scrutiny.inputs import Inputs
 from scrutiny.numbers import published
 from scrutiny.numbers import short as number
+from scrutiny.pages import marks
 from scrutiny.published import Extract
 from scrutiny.scorecard.chart import small_multiples
 from scrutiny.scorecard.history import published_history
@@ -56,15 +56,13 @@ def open_scorecard(**params) -> ScorecardPage:
     """Load the inputs the notebook's parameters name (by the names `Inputs.from_params`
     takes) and build the scorecard."""
     charts.use_static_svg()
+    marks.install()
     inputs = Inputs.from_params(**params)
     indicators_file = inputs.root / INDICATORS
     indicators = load_indicators(indicators_file)
-    dataset = inputs.dataset if inputs.data_903.exists() else None
-    status = (
-        ""
-        if dataset is not None
-        else (NO_903 if not inputs.data_903.exists() else unusable(inputs))
-    )
+    has_extract = inputs.data_903 is not None and inputs.data_903.exists()
+    dataset = inputs.dataset if has_extract else None
+    status = "" if dataset is not None else (NO_903 if not has_extract else unusable(inputs))
     la_code, edition = inputs.la_code, inputs.sn_edition
     history = published_history(inputs.extract, indicators, la_code, edition, inputs.quarter)
     card = build_scorecard(
@@ -210,9 +208,7 @@ def show_provenance(page: ScorecardPage) -> HTML:
         for release, source, sha in used.sort_values(["release", "source"]).itertuples(index=False)
     ]
     rows.append(("indicators", INDICATORS, file_sha256(page.indicators_file)))
-    data = page.inputs.data_903
-    kind = "903 extract" + (" (synthetic demo)" if page.inputs.synthetic else "")
-    rows.append((kind, data.name, cache_key(data) if data.exists() else "missing"))
+    rows.append(("903 extract", page.inputs.extract_label, page.inputs.extract_key))
     frame = pd.DataFrame(rows, columns=["input", "file", "sha256"])
     return HTML(frame.to_html(index=False, classes="provenance", border=0))
 

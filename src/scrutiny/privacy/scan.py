@@ -1,39 +1,77 @@
 """Scan a rendered pack for any child identifier from the inputs: a hit fails the build.
 
 Looks for CHILD ids, UPNs, dates of birth and postcodes (with or without the space) in the
-text a reader sees of every file of the pack, whatever its suffix (`page_text`). Reports each
-file by its path in the pack and the kind of identifier, never the identifier itself: a path
-that holds one is printed with it masked. Not searched, because they say nothing about a
-child: dates that are also reporting dates (first and last days of months), and ids shorter
-than MIN_ID_LENGTH, which cannot be told apart from the counts the pack shows.
+text a reader sees of every file of the pack, whatever its suffix (`page_text`), in the forms
+a page or a spreadsheet may write them: `100184`, `100184.0`, `child-100184`, `ref_100184`;
+`24/05/2018`, `2018-05-24T00:00:00`, `24-05-2018`, `24 May 2018`, `May 24, 2018`.
+
+Reports each file by its path in the pack, the place in it (section, table, row) and the kind
+of identifier, with how many; never the identifier itself unless asked (`show_values`, for the
+data team's eyes): a path or place that holds one is printed with it masked.
+
+Not identifiers: a number in a part of a page the pack marked as published statistics that is
+a figure of the published extract (England's 32190 starters is not child 32190); dates that are
+also reporting dates (first and last days of months); ids shorter than MIN_ID_LENGTH, which
+cannot be told apart from the counts the pack shows.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from scrutiny.cache import load_cached
+from scrutiny.cache import inspect_cached
 from scrutiny.errors import DisclosureError, UnusableInput
-from scrutiny.privacy.page_text import page_text
+from scrutiny.privacy.page_text import Piece, page_pieces
 from scrutiny.ssda903.dataset import schema
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
+PART = re.compile(r"[A-Za-z0-9]+")  # of a token: `child-100184` holds 100184
+WHOLE_NUMBER = re.compile(r"([0-9]+)\.0+")  # `100184.0`, as a spreadsheet writes an id
 NAME_PART = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")  # of a path: `101234.html` holds 101234
 MIN_ID_LENGTH = 5
 POSTCODE = r"[A-Z][A-Z0-9]{1,3}[0-9][A-Z]{2}"  # without its space: outward code, inward code
 POSTCODES_AT = [re.compile(f"(?=([A-Z][A-Z0-9]{{{n}}}[0-9][A-Z]{{2}}))") for n in (1, 2, 3)]
 SPACE_BEFORE_INWARD = re.compile(r"\s(?=[0-9][A-Z]{2})")
+SHOWN_PER_FILE = 10  # places listed for one file before "and N more"
+SHOWN_FILES = 20
+
+MONTHS = {name.upper(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.upper(): n for n, name in enumerate(calendar.month_abbr) if name}
+MONTHS["SEPT"] = 9
+MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"([0-9]{1,2})(?:ST|ND|RD|TH)?"
+DATES = [  # (pattern, order of its groups as year, month, day)
+    (re.compile(r"(?<![0-9])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])"), (1, 2, 3)),
+    (re.compile(r"(?<![0-9])([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?![0-9])"), (3, 2, 1)),
+    (re.compile(rf"\b{DAY}[ -]{MONTH}[ ,-]*([0-9]{{4}})\b"), (3, 2, 1)),
+    (re.compile(rf"\b{MONTH} {DAY},? ([0-9]{{4}})\b"), (3, 1, 2)),
+]
 
 
 @dataclass(frozen=True)
 class Scanned:
     files: int  # text files read
     binary: int  # files skipped as binary (images, PDFs)
+    unvalidated: int = 0  # validation errors in the extract (its identifiers were still read)
+
+
+@dataclass
+class Found:
+    """Where identifiers sit in one file: place -> kind -> how many, and the values."""
+
+    places: dict[str, Counter] = field(default_factory=dict)
+    values: set[str] = field(default_factory=set)
+
+    def add(self, where: str, kind: str, matched: set[str]) -> None:
+        self.places.setdefault(where, Counter())[kind] += len(matched)
+        self.values |= matched
 
 
 def strings(values: pd.Series) -> set[str]:
@@ -41,9 +79,9 @@ def strings(values: pd.Series) -> set[str]:
 
 
 def birth_dates(values: pd.Series) -> set[str]:
-    dates = pd.to_datetime(values.dropna())
+    dates = pd.to_datetime(values.dropna(), errors="coerce").dropna()
     dates = dates[(dates.dt.day != 1) & ~dates.dt.is_month_end]
-    return set(dates.dt.strftime("%d/%m/%Y")) | set(dates.dt.strftime("%Y-%m-%d"))
+    return set(dates.dt.strftime("%Y-%m-%d"))
 
 
 def identifier_columns() -> dict[str, tuple[str, ...]]:
@@ -52,50 +90,112 @@ def identifier_columns() -> dict[str, tuple[str, ...]]:
     return dob | {"header": ("CHILD", "UPN", "DOB"), "episodes": ("CHILD", "HOME_POST", "PL_POST")}
 
 
-def identifiers(data_903: Path) -> dict[str, set[str]]:
-    dataset = load_cached(data_903, identifier_columns())
+def identifiers(data_903: Path) -> tuple[dict[str, set[str]], int]:
+    """The extract's identifiers by kind, and how many validation errors it has: an extract
+    that breaks rules still names its children, so it is scanned all the same."""
+    report = inspect_cached(data_903, identifier_columns())
+    dataset = report.dataset
     header, episodes = dataset.header, dataset.episodes
     tables = [t for t in dataset.tables.values() if "DOB" in t]
     children = strings(pd.concat([header["CHILD"], episodes["CHILD"]]))
     postcodes = strings(pd.concat([episodes["HOME_POST"], episodes["PL_POST"]]))
-    return {
-        "child id": {c for c in children if len(c) >= MIN_ID_LENGTH},
+    found = {
+        "child id": {normal(c) for c in children if len(c) >= MIN_ID_LENGTH},
         "UPN": strings(header["UPN"]) - {f"UN{i}" for i in range(1, 6)},
         "date of birth": set().union(*(birth_dates(t["DOB"]) for t in tables)),
         "postcode": {re.sub(r"\s+", "", p) for p in postcodes},
     }
+    return found, len(report.errors)
 
 
-def hits_in(text: str, found: dict[str, set[str]]) -> Counter:
+def normal(token: str) -> str:
+    """`100184.0` as `100184`: a number written with a zero fraction is the same id."""
+    whole = WHOLE_NUMBER.fullmatch(token)
+    return whole.group(1) if whole else token
+
+
+def tokens(upper: str) -> set[str]:
+    """Every token, each part of a joined one, and each number without a zero fraction."""
+    found = set()
+    for token in TOKEN.findall(upper):
+        found.add(normal(token))
+        found.update(PART.findall(token))
+    return found
+
+
+def dates_in(upper: str) -> set[str]:
+    """Every date written in `upper`, in ISO form, whatever the notation."""
+    found = set()
+    for pattern, (y, m, d) in DATES:
+        for match in pattern.finditer(upper):
+            month = match.group(m)
+            month = MONTHS.get(month.rstrip(".")) if not month.isdigit() else int(month)
+            try:
+                found.add(date(int(match.group(y)), month, int(match.group(d))).isoformat())
+            except (TypeError, ValueError):
+                continue
+    return found
+
+
+def matches(text: str, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """kind -> the identifiers of that kind in `text`."""
     upper = text.upper()
-    tokens = set(TOKEN.findall(upper))
-    hits = Counter()
+    hits: dict[str, set[str]] = {}
+    words = tokens(upper)
     for kind, values in found.items():
         if kind == "postcode":
-            hits[kind] = postcode_hits(values, upper)
+            matched = postcode_hits(values, upper)
+        elif kind == "date of birth":
+            matched = values & (dates_in(upper) | words)
         else:
-            hits[kind] = len(values & tokens)
-    return +hits
+            matched = values & words
+        if matched:
+            hits[kind] = matched
+    return hits
 
 
-def postcode_hits(values: set[str], upper: str) -> int:
-    """How many `values` (without spaces) occur in `upper`, spaced or not: one regex pass per
+def postcode_hits(values: set[str], upper: str) -> set[str]:
+    """Which `values` (without spaces) occur in `upper`, spaced or not: one regex pass per
     outward-code length finds every postcode-shaped string, overlapping ones too; only
     malformed values are searched one by one."""
     squeezed = SPACE_BEFORE_INWARD.sub("", upper)
     shaped = {v for v in values if re.fullmatch(POSTCODE, v)}
     seen = set().union(*(pattern.findall(squeezed) for pattern in POSTCODES_AT))
-    return len(shaped & seen) + sum(1 for v in values - shaped if v in squeezed)
+    return (shaped & seen) | {v for v in values - shaped if v in squeezed}
 
 
-def masked(relative: str, found: dict[str, set[str]]) -> str:
-    """The path as printed: any identifier in a file or folder name is replaced by its kind."""
+def masked(text: str, found: dict[str, set[str]]) -> str:
+    """`text` as printed: any identifier in it is replaced by its kind."""
 
     def mask(match: re.Match) -> str:
-        kinds = hits_in(match.group(), found)
+        kinds = matches(match.group(), found)
         return f"[{min(kinds)}]" if kinds else match.group()
 
-    return NAME_PART.sub(mask, relative)
+    return NAME_PART.sub(mask, text)
+
+
+def published_figures(extract: Path | None) -> set[str]:
+    """Every figure of the published extract as a page writes it (`32190`, `12.5`)."""
+    if extract is None or not (extract / "measures").is_dir():
+        return set()
+    values: set[str] = set()
+    for table in sorted((extract / "measures").glob("*.csv")):
+        column = pd.read_csv(table, usecols=["value"])["value"].dropna()
+        values |= {f"{v:g}" if v != int(v) else str(int(v)) for v in column}
+    return values
+
+
+def piece_hits(piece: Piece, found: dict[str, set[str]], figures: set[str]) -> dict[str, set]:
+    """Identifiers in one piece, less the child ids that are published figures where the
+    pack marked published statistics."""
+    hits = matches(piece.text, found)
+    if "child id" in hits and piece.figures_text:
+        written = {normal(token) for token in TOKEN.findall(piece.figures_text.upper())}
+        allowed = figures & written  # a whole figure, not part of `child-100184`
+        hits["child id"] -= allowed
+        if not hits["child id"]:
+            del hits["child id"]
+    return hits
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -107,29 +207,61 @@ def pack_files(folder: Path) -> list[Path]:
     return files
 
 
-def scan_pack(folder: Path, data_903: Path) -> Scanned:
-    """Raise DisclosureError naming each file and identifier kind found in the pack."""
+def file_report(name: str, found: Found, ids: dict[str, set[str]]) -> list[str]:
+    totals = sum(found.places.values(), Counter())
+    counted = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(totals.items()))
+    lines = [f"{name}: {counted} from the 903 input, at"]
+    places = sorted(found.places.items())
+    for where, kinds in places[:SHOWN_PER_FILE]:
+        counted = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(kinds.items()))
+        lines.append(f"    {masked(where, ids) or 'the file as a whole'}: {counted}")
+    if len(places) > SHOWN_PER_FILE:
+        lines.append(f"    ... and {len(places) - SHOWN_PER_FILE} more place(s) in this file")
+    return lines
+
+
+def scan_pack(
+    folder: Path, data_903: Path, published: Path | None = None, show_values: bool = False
+) -> Scanned:
+    """Raise DisclosureError naming each file, place and identifier kind found in the pack.
+    `published`: the published extract the pack read, whose figures are not identifiers where
+    the pack marked published statistics."""
     files = pack_files(folder)
-    found = identifiers(data_903)
-    problems, binary = [], 0
+    ids, errors = identifiers(data_903)
+    figures = published_figures(published)
+    by_file: dict[str, Found] = {}
+    binary = 0
     for path in files:
         relative = path.relative_to(folder).as_posix()
         try:
-            text = page_text(path)
+            pieces = page_pieces(path)
         except OSError as error:
-            name = masked(relative, found)
+            name = masked(relative, ids)
             raise UnusableInput(f"{folder}: cannot read {name} ({error.strerror})") from None
-        if text is None:
+        if pieces is None:
             binary += 1
             continue
-        counts = hits_in(text, found) + hits_in(" ".join(NAME_PART.findall(relative)), found)
-        for kind, count in sorted(counts.items()):
-            problems.append(f"{masked(relative, found)}: {count} {kind}(s) from the 903 input")
+        name_piece = Piece("the file's name", " ".join(NAME_PART.findall(relative)))
+        for piece in [*pieces, name_piece]:
+            for kind, matched in piece_hits(piece, ids, figures).items():
+                by_file.setdefault(relative, Found()).add(piece.where, kind, matched)
     if binary == len(files):
         raise UnusableInput(f"{folder}: no text files in the pack, so nothing was scanned")
-    if problems:
-        raise DisclosureError(
-            "the pack would disclose child-level identifiers, so it was not "
-            "published:\n  " + "\n  ".join(problems)
-        )
-    return Scanned(len(files) - binary, binary)
+    if by_file:
+        raise DisclosureError(refusal(by_file, ids, show_values))
+    return Scanned(len(files) - binary, binary, errors)
+
+
+def refusal(by_file: dict[str, Found], ids: dict[str, set[str]], show_values: bool) -> str:
+    lines = []
+    for relative, found in list(by_file.items())[:SHOWN_FILES]:
+        lines += file_report(masked(relative, ids), found, ids)
+        if show_values:
+            lines.append(f"    values: {', '.join(sorted(found.values))}")
+    if len(by_file) > SHOWN_FILES:
+        lines.append(f"... and {len(by_file) - SHOWN_FILES} more file(s)")
+    hint = "" if show_values else " (`check-disclosure --show-values` prints them, for your eyes)"
+    return (
+        "the pack would disclose child-level identifiers, so it was not published. Each file, "
+        f"the place in it and how many identifiers sit there{hint}:\n  " + "\n  ".join(lines)
+    )

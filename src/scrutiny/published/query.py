@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from scrutiny.errors import ConfigError, DataError, Problem, UnusableInput
+from scrutiny.errors import (
+    ConfigError,
+    DataError,
+    NotPublished,
+    Problem,
+    UnknownArea,
+    UnusableInput,
+)
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
 from scrutiny.published.extract import AREAS, FIGURE_COLUMNS, MEASURES_DIR, NEIGHBOURS, PROVENANCE
@@ -85,11 +92,14 @@ class Extract:
             | self.areas["la_name"].str.lower().eq(key)
         ]
         if hits.empty:
-            raise ConfigError(
+            raise UnknownArea(
                 f"unknown area {la!r}: give an LA code (806 or E06000002), "
                 "an LA or region name, or England"
             )
         return hits["la_code"].tolist()
+
+    def name_of(self, la_code: str) -> str:
+        return self._names.get(la_code, la_code)
 
     def region_of(self, la: str | int) -> str:
         regions = self.areas.loc[self.areas["la_code"].isin(self.la_codes(la)), "region_name"]
@@ -112,7 +122,7 @@ class Extract:
         year = int(year)
         rows = [row for row in self._records(measure, la, release) if row["year"] == year]
         if not rows:
-            raise ConfigError(
+            raise NotPublished(
                 f"no {measure} figure for {la!r} in {year} "
                 f"(release {release or 'any'}); {self.coverage(measure)}"
             )
