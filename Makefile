@@ -33,11 +33,11 @@ lock:
 # committed pack (a second pytest run: --nbval must not see the tests folder).
 test: setup
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -n 2 --dist loadscope tests
+	$(BIN)/python -m pytest -rs -n 2 --dist loadscope tests
 	$(MAKE) --no-print-directory validate QUARTER=2022Q1
 
 unit: setup
-	$(BIN)/python -m pytest -n 2 --dist loadscope -m "not slow and not browser" tests
+	$(BIN)/python -m pytest -rs -n 2 --dist loadscope -m "not slow and not browser" tests
 
 # Re-execute the quarter's executed notebooks and compare every output with the stored one
 # (loadscope keeps each notebook's cells on one worker, in one kernel).

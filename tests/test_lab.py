@@ -149,3 +149,56 @@ def test_a_notebook_saved_from_jupyterlab_is_stored_without_outputs(lab):
     saved = json.loads((folder / "claim.ipynb").read_text())
     assert_stripped(saved)
     assert authored_sources(saved) == authored_sources(run_notebook())
+
+
+def test_a_save_keeps_the_projects_kernelspec():
+    """JupyterLab names the kernel "Python 3 (ipykernel)"; the save stores the project's."""
+    notebook = json.loads((ROOT / "notebooks" / "claim.ipynb").read_text())
+    notebook["metadata"]["kernelspec"]["display_name"] = "Python 3 (ipykernel)"
+    model = {"type": "notebook", "format": "json", "content": notebook}
+    pre_save_hook(model=model, path="claim.ipynb", contents_manager=None)
+    assert model["content"]["metadata"]["kernelspec"] == {
+        "display_name": "Python 3",
+        "language": "python",
+        "name": "python3",
+    }
+
+
+def test_papermill_runs_its_kernel_without_tcp(tmp_path):
+    """Issue 29: the pack's kernels talk over private Unix sockets: no plain-text TCP warning."""
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "id": "a",
+                "metadata": {},
+                "source": "print(6 * 7)",
+                "outputs": [],
+                "execution_count": None,
+            }
+        ],
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "in.ipynb").write_text(json.dumps(notebook))
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrutiny.pack.papermill_main",
+            str(tmp_path / "in.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            "-k",
+            "python3",
+            "--no-progress-bar",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "without encryption" not in run.stderr
+    assert "42" in (tmp_path / "out.ipynb").read_text()

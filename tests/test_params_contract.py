@@ -7,6 +7,8 @@ rejected with a message naming the file and the key.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,10 @@ from scrutiny.params import (
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PARAMS = sorted((ROOT / "params").glob("*.yml"))
+# The project's own params files: defaults and quarters (an analyst's params/ours.yml aside).
+PARAMS = sorted(
+    p for p in (ROOT / "params").glob("*.yml") if re.fullmatch(r"defaults|\d{4}Q[1-4]", p.stem)
+)
 
 
 def test_there_are_notebooks_and_params_files():
@@ -81,3 +86,36 @@ def test_a_wrong_type_is_rejected_naming_file_and_key(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_params(ROOT, NOTEBOOKS, extra=mine)
     assert f"{mine}: suppression_threshold must be int, not str ('five')" in str(error.value)
+
+
+def test_a_parameters_cell_edited_in_the_lab_is_refused_saying_where_the_change_belongs(
+    tmp_path,
+):
+    """Issue 29: `definition = {"max_age_days": 27}` saved in a notebook would be overridden
+    by the pack's injected `definition = {}` without a word."""
+    import shutil
+
+    from scrutiny.params import notebook_defaults
+
+    edited = tmp_path / "notebooks" / "entering-care-at-birth.ipynb"
+    edited.parent.mkdir()
+    notebook = json.loads((ROOT / "notebooks" / edited.name).read_text())
+    cell = next(c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", []))
+    cell["source"] = [
+        line.replace("definition: dict = {}", 'definition: dict = {"max_age_days": 27}')
+        if isinstance(line, str)
+        else line
+        for line in cell["source"]
+    ]
+    edited.write_text(json.dumps(notebook))
+    assert notebook_defaults(edited)["definition"] == {"max_age_days": 27}
+    shutil.copytree(ROOT / "params", tmp_path / "params")
+    for name in ("evidence", "requirements.lock"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    with pytest.raises(ConfigError) as error:
+        load_params(tmp_path, [edited])
+    assert (
+        "notebooks/entering-care-at-birth.ipynb: its parameters cell sets definition = "
+        "{'max_age_days': 27}, but the pack injects {} from"
+    ) in str(error.value)
+    assert "`definition: ...` in your params/ours.yml" in str(error.value)

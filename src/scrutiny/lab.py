@@ -16,11 +16,15 @@ import nbformat
 
 # What a run leaves behind: papermill's records and JupyterLab's cell timings.
 RUN_METADATA = ("papermill", "execution", "widgets")
+# The kernel every notebook names, whatever the lab that saved it calls it ("Python 3
+# (ipykernel)", a virtualenv's name): a save must not show as a change in git.
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 
 def strip(notebook: dict) -> dict:
     """`notebook` (nbformat 4, as a dict) without outputs, execution counts, papermill's
-    injected parameters cell or run metadata; `language_info` is cut to the language name."""
+    injected parameters cell or run metadata; `language_info` is cut to the language name and
+    the kernelspec is the project's."""
     notebook["cells"] = [
         cell
         for cell in notebook.get("cells", [])
@@ -37,6 +41,7 @@ def strip(notebook: dict) -> dict:
         metadata.pop(key, None)
     if "language_info" in metadata:
         metadata["language_info"] = {"name": metadata["language_info"].get("name", "python")}
+    metadata["kernelspec"] = dict(KERNELSPEC)
     return notebook
 
 

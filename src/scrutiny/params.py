@@ -6,6 +6,7 @@ notebook's parameters cell gives it. A typo is an error, never a silently ignore
 
 from __future__ import annotations
 
+import ast
 import difflib
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,36 @@ PATHS = {
     "documents_dir": ("a folder", Path.is_dir, True),
 }
 PER_CLAIM = {"claim_id"}  # set by the pack for each claim, never in a params file
+
+
+@cache
+def notebook_defaults(notebook: Path) -> dict[str, object]:
+    """name -> the value the notebook's parameters cell gives it (where it is a literal)."""
+    found = {}
+    for name, info in papermill.inspect_notebook(str(notebook)).items():
+        try:
+            found[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError, TypeError):
+            continue
+    return found
+
+
+def edited_parameters(notebooks: list[Path], defaults: dict, defaults_file: Path) -> list[str]:
+    """A parameters cell that differs from params/defaults.yml was edited (in JupyterLab, say):
+    the pack would inject the params' value over it, silently. The quarter is set per build."""
+    problems = []
+    for notebook in notebooks:
+        for name, value in notebook_defaults(notebook).items():
+            if name in defaults and name != "quarter" and value != defaults[name]:
+                problems.append(
+                    f"{notebook.parent.name}/{notebook.name}: its parameters cell sets {name} = "
+                    f"{value!r}, but the pack injects {defaults[name]!r} from {defaults_file}, "
+                    "so the edit would be silently overridden. Put the change in a params file "
+                    f"(`{name}: ...` in your params/ours.yml, given with --params; it applies "
+                    "to every claim) and restore the cell (`git checkout -- "
+                    f"{notebook.parent.name}/{notebook.name}`)"
+                )
+    return problems
 
 
 @cache
@@ -127,8 +158,8 @@ def load_params(
     merged: dict = {}
     origin: dict[str, Path] = {}
     problems: list[str] = []
-    for path in files:
-        values = read_yaml(path)
+    read = {path: read_yaml(path) for path in files}
+    for path, values in read.items():
         problems += check_params(values, path, types)
         merged.update(values)
         origin.update(dict.fromkeys(values, path))
@@ -143,6 +174,7 @@ def load_params(
     if missing:
         problems.append(f"no value for {', '.join(missing)} in {files[0]}")
     problems += path_problems(merged, origin, root)
+    problems += edited_parameters(notebooks, read[files[0]], files[0])
     if problems:
         raise ConfigError("the params have problems:\n  " + "\n  ".join(problems))
     return merged, files

@@ -47,9 +47,13 @@ def problems_at(
     column: str = "",
     severity: str = "error",
 ) -> list[Problem]:
-    """A Problem per flagged row, located by the row's source file and row number; past
-    KEPT rows, the first KEPT and the count of the rest (`examples.first_rows`)."""
-    flagged, more = first_rows(frame.loc[mask, ["_file", "_row", *([column] if column else [])]])
+    """A Problem per flagged place, located by the row's source file and row number; past
+    KEPT places, the first KEPT and the count of the rest (`examples.first_rows`). An XML
+    record holds several episodes: two flagged in one record are listed once, counted twice."""
+    selected = frame.loc[mask, ["_file", "_row", *([column] if column else [])]]
+    places = selected.drop_duplicates(["_file", "_row"])
+    flagged, more = first_rows(places)
+    more += len(selected) - len(places)
     values = display_values(flagged[column]) if column else pd.Series("", index=flagged.index)
     kind = flagged["_file"].str.lower().str.endswith(".xml").map({True: "record", False: "row"})
     problems = [
