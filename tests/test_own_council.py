@@ -4,6 +4,8 @@ can be built from published statistics alone (no extract)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from scrutiny.checks import Inputs, measure_figure
 from scrutiny.checks.local import NO_EXTRACT
 from scrutiny.claims import Figure
 from scrutiny.errors import ConfigError
+from scrutiny.pack.build import build_pack
 from scrutiny.pack.private import default_target, git_tracks, refuse_tracked
 from scrutiny.quarters import Quarter
 from scrutiny.verdicts import DATA_ISSUE, NO_EVIDENCE, NOT_TESTABLE
@@ -102,3 +105,51 @@ def test_a_council_pack_into_a_tracked_folder_is_refused_naming_the_way_out(repo
     assert str(repository / "rendered" / "private" / "2022Q1") in message
     refuse_tracked(repository / "rendered" / "private" / "2022Q1", own, repository, "2022Q1")
     refuse_tracked(repository / "rendered" / "2022Q1", None, repository, "2022Q1")
+
+
+def own_project(folder: Path) -> Path:
+    """A project holding an extract that is not the demo (its SYNTHETIC marker removed)."""
+    from tiny_project import make_project
+
+    project = make_project(folder, ["adoptions-tees-valley", "cla-702-to-531"])
+    own = project / "evidence" / "data" / "private" / "903"
+    shutil.copytree(project / "evidence" / "data" / "synthetic", own)
+    (own / "SYNTHETIC").unlink()
+    return project
+
+
+def rows(pack: Path, claim: str) -> list[dict]:
+    """verdicts.json's rows (one a figure) for `claim`."""
+    return [r for r in json.loads((pack / "verdicts.json").read_text()) if r["claim"] == claim]
+
+
+@pytest.mark.slow
+def test_another_council_gets_a_whole_pack_first_time_outside_git(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+    project = own_project(tmp_path / "project")
+    ours = project / "params" / "ours.yml"
+    ours.write_text(
+        "data_903: evidence/data/private/903\nla_code: E08000025\nla_name: Birmingham\n"
+    )
+    report = build_pack(project, "2022Q1", params_file=ours, jobs=2, progress=False)
+    assert report.out == project / "rendered" / "private" / "2022Q1"
+    tees = rows(report.out, "adoptions-tees-valley")
+    assert {row["verdict"] for row in tees} == {NOT_TESTABLE}
+    assert "do not include Birmingham" in tees[0]["sentence"]
+
+
+@pytest.mark.slow
+def test_a_pack_of_published_statistics_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+    project = own_project(tmp_path / "project")
+    mine = project / "params" / "published-only.yml"
+    mine.write_text('data_903: ""\n')
+    report = build_pack(project, "2022Q1", params_file=mine, jobs=2, progress=False)
+    assert report.out == project / "rendered" / "2022Q1"
+    counts = rows(report.out, "cla-702-to-531")
+    assert {row["verdict"] for row in counts} == {NOT_TESTABLE}
+    assert {row["evidence"] for row in counts} == {NO_EVIDENCE}
+    page = (report.out / "cla-702-to-531.html").read_text()
+    assert "No 903 extract was given for this pack" in page
+    for html in report.out.glob("*.html"):
+        assert "SYNTHETIC DATA" not in html.read_text(), html.name

@@ -219,8 +219,12 @@ def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(project, tm
             build_pack(project, "2022Q1", jobs=2, progress=False)
         message = str(caught.value)
         assert "1 notebook(s) failed; the previous pack is unchanged" in message
-        assert "needs-2030: ConfigError: unknown area 'Atlantis'" in message
+        assert "needs-2030: UnknownArea: unknown area 'Atlantis'" in message
         assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
+        kept = project / "rendered" / ".failed-2022Q1" / "needs-2030.ipynb"
+        assert f"the notebook, run up to the error with its traceback: {kept}" in message
+        assert "Traceback" in kept.read_text() or "UnknownArea" in kept.read_text()
+        assert "What to do: open the notebook in JupyterLab" in message
         params = yaml.safe_load((project / "params" / "defaults.yml").read_text())
         jobs = plan_jobs(project, params, ["needs-2030", "adoptions-tees-valley"], {})
         outcomes = run_all(jobs, tmp_path, project, workers=2, timeout=120, progress=False)

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from scrutiny import chart_text
+from scrutiny.contract import PUBLISHED_ATTRIBUTE
 
 WIDTH, HEIGHT = 560, 240
 TITLE_LINE, AXIS_LINE = 70, 40  # characters that fit across the chart, and along its height
@@ -24,9 +25,23 @@ VERDICT_COLOURS = {
 RAG_COLOURS = {"green": "#1f7a70", "amber": "#a8550e", "red": "#c1272d"}
 
 
+PUBLISHED_META = {"scrutiny": {"source": "published"}}  # a chart's usermeta: DfE figures only
+
+
+def published_chart(chart):
+    """Mark a chart drawn only from the DfE's published statistics (None passes through)."""
+    if chart is not None:
+        chart.usermeta = PUBLISHED_META
+    return chart
+
+
 def accessible_svg_renderer(spec: dict) -> dict[str, str]:
-    """altair's SVG (vl-convert), named and described in words from the chart's data."""
-    return {"image/svg+xml": chart_text.accessible_svg(spec)}
+    """altair's SVG (vl-convert), named and described in words from the chart's data; a
+    published chart's SVG carries the mark the disclosure scan reads."""
+    svg = chart_text.accessible_svg(spec)
+    if spec.get("usermeta") == PUBLISHED_META:
+        svg = svg.replace("<svg", f'<svg {PUBLISHED_ATTRIBUTE}="published"', 1)
+    return {"image/svg+xml": svg}
 
 
 def use_static_svg() -> None:

@@ -132,8 +132,9 @@ class NotPublished(Unmeasurable, ConfigError):
     verdict = "data issue"
 
 
-class UnknownArea(NotPublished):
-    """An area code or name the published extract does not know."""
+class UnknownArea(ConfigError):
+    """An area code or name the published extract does not know: a mistake in the register or
+    params, not a gap in the data."""
 
 
 class TooComplex(ConfigError):

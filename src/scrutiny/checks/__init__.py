@@ -8,7 +8,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from scrutiny import metrics
+from scrutiny import charts, metrics
 from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
@@ -162,7 +162,7 @@ class ClaimCheck:
             ]
             if m.figure.source == "903":
                 return local_chart(family, self.inputs, self.variants[index])
-            return national_chart(family, self.inputs)
+            return charts.published_chart(national_chart(family, self.inputs))
         return None
 
     def published_measures(self) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from scrutiny.contract import PUBLISHED_ATTRIBUTE
+
 PATH = re.compile(r"<path\b([^>]*?)(?:/>|></path>)")
 FRAME = re.compile(r'class="(?:background|foreground)"')
 PAINT = re.compile(r" (?:fill|stroke)=")
@@ -62,7 +64,9 @@ def figure(svg: str) -> str:
         return svg
     key, text = found.groups()
     drawing = svg[: found.start()] + svg[found.end() :]
+    mark = f' {PUBLISHED_ATTRIBUTE}="published"'
+    published = mark if mark in drawing.partition(">")[0] else ""  # the chart's data, too
     return (
-        f'<figure class="chart">{drawing}'
+        f'<figure class="chart"{published}>{drawing}'
         f'<figcaption class="chart-text" id="{key}">Chart data: {text}</figcaption></figure>'
     )

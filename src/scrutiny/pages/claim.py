@@ -120,7 +120,14 @@ def verdict_badge(check: ClaimCheck) -> str:
 
 def show_figures(check: ClaimCheck) -> pd.DataFrame:
     """Every figure the claim makes: claimed, measured, the counts behind it, the verdict."""
-    return check.figures_table().set_index("figure")
+    return only_published(check, check.figures_table().set_index("figure"))
+
+
+def only_published(check: ClaimCheck, table: pd.DataFrame) -> pd.DataFrame:
+    """A table of the claim's figures is marked published when every figure is the DfE's."""
+    if all(m.figure.source == "dfe" for m in check.measurements):
+        return published_table(table)
+    return table
 
 
 def show_definitions(check: ClaimCheck) -> None:
@@ -167,7 +174,7 @@ def show_sensitivity(check: ClaimCheck) -> pd.DataFrame | None:
     if table.empty:
         display(Markdown("No alternative definitions apply to this claim."))
         return None
-    return table
+    return only_published(check, table)
 
 
 def show_chart(check: ClaimCheck):
@@ -208,8 +215,10 @@ def show_published_chart(check: ClaimCheck, measure: str | None = None):
     table = check.published(measures[:1]).loc[what]
     if not averaged(measures[0]):  # a count: England's 80,000 would flatten the authority's 600
         table = table.iloc[:, :1]
-    return charts.line_over_time(
-        comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"
+    return charts.published_chart(
+        charts.line_over_time(
+            comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"
+        )
     )
 
 

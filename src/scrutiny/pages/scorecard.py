@@ -162,7 +162,7 @@ def current_text(page: ScorecardPage) -> list[str]:
 
 
 def show_chart(page: ScorecardPage) -> alt.FacetChart:
-    return small_multiples(page.history, page.inputs.la_name)
+    return charts.published_chart(small_multiples(page.history, page.inputs.la_name))
 
 
 def show_notes(page: ScorecardPage) -> None:

@@ -32,7 +32,9 @@ from scrutiny.privacy.page_text import Piece, page_pieces
 from scrutiny.ssda903.dataset import schema
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
-PART = re.compile(r"[A-Za-z0-9]+")  # of a token: `child-100184` holds 100184
+# Of a token: `child-100184` and `ref/100184` hold 100184; `10.100286` (a time, a decimal)
+# holds no id after its point.
+PART = re.compile(r"[A-Za-z0-9.]+")
 WHOLE_NUMBER = re.compile(r"([0-9]+)\.0+")  # `100184.0`, as a spreadsheet writes an id
 NAME_PART = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")  # of a path: `101234.html` holds 101234
 MIN_ID_LENGTH = 5
@@ -119,7 +121,7 @@ def tokens(upper: str) -> set[str]:
     found = set()
     for token in TOKEN.findall(upper):
         found.add(normal(token))
-        found.update(PART.findall(token))
+        found.update(normal(part) for part in PART.findall(token))
     return found
 
 
@@ -198,6 +200,27 @@ def piece_hits(piece: Piece, found: dict[str, set[str]], figures: set[str]) -> d
     return hits
 
 
+def file_hits(pieces: list[Piece], ids: dict[str, set[str]], figures: set[str]) -> Found:
+    """Where in a file its identifiers sit. The file's whole text is searched for all of the
+    extract's identifiers once; only those it holds are then placed piece by piece (a page has
+    thousands of pieces, an extract tens of thousands of identifiers). A match that no single
+    piece holds is reported for the file as a whole."""
+    found = Found()
+    candidates = matches("\n".join(piece.text for piece in pieces), ids)
+    if not candidates:
+        return found
+    for piece in pieces:
+        for kind, matched in piece_hits(piece, candidates, figures).items():
+            found.add(piece.where, kind, matched)
+    for kind, values in candidates.items():
+        rest = values - found.values
+        if kind == "child id":
+            rest -= figures  # found only where the pack marked published statistics
+        if rest:
+            found.add("", kind, rest)
+    return found
+
+
 def pack_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise UnusableInput(f"{folder}: no such pack folder")
@@ -242,9 +265,9 @@ def scan_pack(
             binary += 1
             continue
         name_piece = Piece("the file's name", " ".join(NAME_PART.findall(relative)))
-        for piece in [*pieces, name_piece]:
-            for kind, matched in piece_hits(piece, ids, figures).items():
-                by_file.setdefault(relative, Found()).add(piece.where, kind, matched)
+        found = file_hits([*pieces, name_piece], ids, figures)
+        if found.places:
+            by_file[relative] = found
     if binary == len(files):
         raise UnusableInput(f"{folder}: no text files in the pack, so nothing was scanned")
     if by_file:
