@@ -35,6 +35,7 @@ TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*")
 # Of a token: `child-100184` and `ref/100184` hold 100184; `10.100286` (a time, a decimal)
 # holds no id after its point.
 PART = re.compile(r"[A-Za-z0-9.]+")
+FIGURE = re.compile(r"[A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*")  # what a page writes as one figure
 WHOLE_NUMBER = re.compile(r"([0-9]+)\.0+")  # `100184.0`, as a spreadsheet writes an id
 NAME_PART = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")  # of a path: `101234.html` holds 101234
 MIN_ID_LENGTH = 5
@@ -61,7 +62,7 @@ DATES = [  # (pattern, order of its groups as year, month, day)
 class Scanned:
     files: int  # text files read
     binary: int  # files skipped as binary (images, PDFs)
-    unvalidated: int = 0  # validation errors in the extract (its identifiers were still read)
+    unvalidated: int = 0  # validation rules the extract breaks (its identifiers were still read)
 
 
 @dataclass
@@ -93,7 +94,7 @@ def identifier_columns() -> dict[str, tuple[str, ...]]:
 
 
 def identifiers(data_903: Path) -> tuple[dict[str, set[str]], int]:
-    """The extract's identifiers by kind, and how many validation errors it has: an extract
+    """The extract's identifiers by kind, and how many validation rules it breaks: an extract
     that breaks rules still names its children, so it is scanned all the same."""
     report = inspect_cached(data_903, identifier_columns())
     dataset = report.dataset
@@ -107,7 +108,7 @@ def identifiers(data_903: Path) -> tuple[dict[str, set[str]], int]:
         "date of birth": set().union(*(birth_dates(t["DOB"]) for t in tables)),
         "postcode": {re.sub(r"\s+", "", p) for p in postcodes},
     }
-    return found, len(report.errors)
+    return found, len({problem.rule for problem in report.errors})
 
 
 def normal(token: str) -> str:
@@ -192,8 +193,8 @@ def piece_hits(piece: Piece, found: dict[str, set[str]], figures: set[str]) -> d
     pack marked published statistics."""
     hits = matches(piece.text, found)
     if "child id" in hits and piece.figures_text:
-        written = {normal(token) for token in TOKEN.findall(piece.figures_text.upper())}
-        allowed = figures & written  # a whole figure, not part of `child-100184`
+        written = {normal(word) for word in FIGURE.findall(piece.figures_text.upper())}
+        allowed = figures & written  # a whole figure (`780/80000` holds two), not `child-100184`
         hits["child id"] -= allowed
         if not hits["child id"]:
             del hits["child id"]
