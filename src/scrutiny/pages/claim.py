@@ -204,7 +204,9 @@ def show_published_chart(check: ClaimCheck, measure: str | None = None):
         return None
     what = check.inputs.extract.provenance["measures"][measures[0]]["description"]
     table = check.published(measures[:1]).loc[what]
-    if not averaged(measures[0]):  # a count: England's 80,000 would flatten the authority's 600
+    if not averaged(
+        check.inputs.extract, measures[0]
+    ):  # a count: England's 80,000 would flatten the authority's 600
         table = table.iloc[:, :1]
     return charts.line_over_time(
         comparison_frame(table), what, f"{what[:1].upper()}{what[1:]}, by year to 31 March"

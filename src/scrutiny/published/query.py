@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from scrutiny import catalogue
 from scrutiny.errors import ConfigError, DataError, Problem, UnusableInput
 from scrutiny.hashing import file_sha256
 from scrutiny.paths import project_root
@@ -77,6 +79,11 @@ class Extract:
         self._codes: dict[str, list[str]] = {}
         self._neighbours: dict[tuple[str, str], pd.DataFrame] = {}
         self._by_area: dict[str, dict[str, list[dict]]] = {}
+
+    @cached_property
+    def catalogue(self) -> dict[str, catalogue.Measure]:
+        """The catalogue's record of each measure the extract holds."""
+        return catalogue.from_provenance(self.provenance)
 
     @property
     def figures(self) -> pd.DataFrame:
