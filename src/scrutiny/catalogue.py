@@ -190,7 +190,7 @@ def _published(name: str, spec: dict, sources: dict) -> Measure:
     return Measure(
         name,
         PUBLISHED,
-        spec.get("source_code") or f"{spec['items'][0]}: {spec['column']}",
+        spec.get("source_code") or _file_code(spec),
         f"releases {', '.join(sorted(releases))}: {', '.join(files)}",
         unit,
         spec["description"],
@@ -201,6 +201,11 @@ def _published(name: str, spec: dict, sources: dict) -> Measure:
         tests,
         spec.get("topic") or "Children Looked After (CLA release)",
     )
+
+
+def _file_code(spec: dict) -> str:
+    """A CLA file's figure as the file labels it: "Adopted: number"."""
+    return ": ".join(part for part in [*spec.get("items", [])[:1], spec.get("column", "")] if part)
 
 
 def _unit(name: str) -> str:
