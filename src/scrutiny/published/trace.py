@@ -3,8 +3,9 @@
 A claimed figure is looked for in every published measure of the catalogue (CLA releases and
 LAIT) for the authority, its region and England: each measure's value in each year (a
 percentage claim matches published percentages, a count matches counts) and each year-on-year
-% change, at the precision the claim was written with ("23%" matches -23.3%, not -22.4%). Matches closest in subject come first, so
-"23% fewer children looked after" leads with what the panel most likely read.
+% change, at the precision the claim was written with ("23%" matches -23.3%, not -22.4%).
+Matches closest in subject come first, so "23% fewer children looked after" leads with what
+the panel most likely read.
 """
 
 from __future__ import annotations
