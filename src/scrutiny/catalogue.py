@@ -10,7 +10,6 @@ pack learns what a register may name without importing `checks` (nor pandas).
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable
@@ -227,12 +226,6 @@ def search(records: list[Measure], text: str) -> list[Measure]:
         for m in records
         if wanted <= _words(" ".join([m.name, m.source_code, m.description, m.topic]))
     ]
-
-
-def closest(name: str, known: list[str]) -> str:
-    """ "; did you mean X?" for a misspelt name, or ""."""
-    found = difflib.get_close_matches(name, known, n=1)
-    return f"; did you mean {found[0]!r}?" if found else ""
 
 
 def _words(text: str) -> set[str]:

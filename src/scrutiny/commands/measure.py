@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_published(args: argparse.Namespace) -> int:
     """A published measure for an LA and year, from the committed extract."""
-    from scrutiny.catalogue import closest
+    from scrutiny.claims import did_you_mean
     from scrutiny.published import load_extract
     from scrutiny.published.answer import answer
 
@@ -132,7 +132,7 @@ def run_published(args: argparse.Namespace) -> int:
     if args.metric not in extract.catalogue:
         known = [*METRICS, *extract.catalogue]
         raise ConfigError(
-            f"unknown metric {args.metric!r}{closest(args.metric, known)} "
+            f"unknown metric {args.metric!r}{did_you_mean(args.metric, known)} "
             "(903 metrics: scrutiny measure --list; published measures: scrutiny measures)"
         )
     if not args.la or not args.year:

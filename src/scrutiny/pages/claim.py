@@ -19,7 +19,7 @@ from IPython.display import HTML, Markdown, display
 from scrutiny import __version__, charts, yamlsafe
 from scrutiny.cache import cache_key
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
-from scrutiny.claims import load_register
+from scrutiny.claims import check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
@@ -44,8 +44,10 @@ def open_check(*, claim_id: str, definition: dict | str, **params) -> ClaimCheck
     names its parameters cell gives them (those `Inputs.from_params` takes)."""
     charts.use_static_svg()
     inputs = Inputs.from_params(**params)
-    claim = register_at(inputs.register).get(claim_id)
-    return run_check(claim, inputs, definition_dict(definition))
+    register = register_at(inputs.register)
+    overrides = definition_dict(definition)
+    check_definition(overrides, register)  # a misspelt key is an error here as in the pack
+    return run_check(register.get(claim_id), inputs, overrides)
 
 
 def definition_dict(definition: dict | str) -> dict:
