@@ -71,3 +71,25 @@ def test_a_misspelt_measure_names_the_closest(capsys):
 def test_a_published_measure_needs_an_la_and_a_year(capsys):
     assert main(["measure", "lait_cpp_rate", "--year", "2021"]) != 0
     assert "give --la CODE and --year YYYY" in capsys.readouterr().err
+
+
+def test_a_seeded_sample_answers_as_lait_file_gives(capsys):
+    """25 (measure, LA, year) drawn with a fixed seed from LAIT's long file, asked of the
+    command: it prints the file's value, or null with LAIT's "-" marker."""
+    import pandas as pd
+    from conftest import require_shared
+
+    from scrutiny.catalogue import published
+    from scrutiny.published.lait import year_of
+
+    path = require_shared("data", "raw", "dfe-lait", "bds_long_0.parquet")
+    codes = {m.source_code: name for name, m in published().items() if name.startswith("lait_")}
+    raw = pd.read_parquet(path, columns=["Short Desc", "Years", "Values", "LA Number"])
+    raw = raw[raw["Short Desc"].isin(codes) & raw["LA Number"].lt(970) & raw["Years"].ne("0")]
+    for code, year, value, la in raw.sample(25, random_state=30).itertuples(index=False):
+        argv = ["measure", codes[code], "--la", str(int(la)), "--year", str(year_of(year))]
+        found = run_json(capsys, [*argv, "--json"])
+        if value == "-":
+            assert (found["value"], found["marker"]) == (None, "-"), argv
+        else:
+            assert found["value"] == pytest.approx(float(value), abs=1e-9), argv
