@@ -169,9 +169,9 @@ class ClaimCheck:
     def _each_measure(self, measures: list[str] | None, answer) -> dict:
         """`answer(measure)` for each measure (default: the claim's own), keyed by what the
         extract calls it."""
-        described = self.inputs.extract.provenance["measures"]
+        described = self.inputs.extract.catalogue
         chosen = self.published_measures() if measures is None else measures
-        return {described[m]["description"]: answer(m) for m in chosen}
+        return {described[m].description: answer(m) for m in chosen}
 
     def published(self, measures: list[str] | None = None) -> pd.DataFrame:
         """Published measures (default: the claim's own) for the LA, its region, England and

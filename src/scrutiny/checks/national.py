@@ -355,7 +355,7 @@ def national_chart(figures: list[Figure], inputs: Inputs):
 
 def described(extract, measure: str) -> str:
     """A measure as the DfE describes it, for a chart's title: words, not the measure's id."""
-    what = extract.provenance["measures"][measure]["description"]
+    what = extract.catalogue[measure].description
     return what[:1].upper() + what[1:]
 
 

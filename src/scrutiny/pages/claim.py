@@ -204,7 +204,7 @@ def show_published_chart(check: ClaimCheck, measure: str | None = None):
     measures = [measure] if measure else check.published_measures()
     if not measures:
         return None
-    what = check.inputs.extract.provenance["measures"][measures[0]]["description"]
+    what = check.inputs.extract.catalogue[measures[0]].description
     table = check.published(measures[:1]).loc[what]
     if not averaged(
         check.inputs.extract, measures[0]
