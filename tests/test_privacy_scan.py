@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -367,3 +368,24 @@ def test_an_extract_with_validation_errors_is_still_scanned(tmp_path, capsys):
     assert "its identifiers were scanned all the same" in capsys.readouterr().out
     (pack / "leak.html").write_text(f"<p>{NUMERIC_ID}</p>")
     assert main(["check-disclosure", str(pack), "--data", str(data)]) == 1
+
+
+def test_the_demo_pack_marks_every_published_figure_it_prints(tmp_path, monkeypatch):
+    """Every published whole number of five or more digits, taken as a child's id, passes the
+    scan of the committed pack: each place that prints a DfE figure (tables, charts, the
+    index) is marked as published statistics. The same figure anywhere else is refused."""
+    from scrutiny.privacy import scan
+
+    root = Path(__file__).resolve().parents[1]
+    published = root / "evidence" / "data" / "published"
+    figures = {v for v in scan.published_figures(published) if v.isdigit() and len(v) >= 5}
+    figures.discard("10000")  # "per 10,000" names a rate, and is no child's id
+    assert len(figures) > 1000
+    kinds = {"child id": figures, "UPN": set(), "date of birth": set(), "postcode": set()}
+    monkeypatch.setattr(scan, "identifiers", lambda data: (kinds, 0))
+    pack = tmp_path / "pack"
+    shutil.copytree(root / "rendered" / "2022Q1", pack)
+    scan.scan_pack(pack, tmp_path, published)
+    (pack / "index.html").write_text("<p>England 82090</p>")
+    with pytest.raises(DisclosureError, match=r"index.html: 1 child id\(s\)"):
+        scan.scan_pack(pack, tmp_path, published)

@@ -96,7 +96,7 @@ def test_old_and_new_codes_name_the_same_area(tidy):
 
 def test_suppressed_cells_in_the_real_files_are_missing_not_zero(tidy):
     marked = tidy[tidy["marker"].ne("")]
-    assert set(marked["marker"]) <= {"c", "z", "x", "low", "k"}
+    assert set(marked["marker"]) <= {"c", "z", "x", "low", "k", "-"}
     assert marked["value"].isna().all()
     assert tidy.loc[tidy["marker"].eq(""), "value"].notna().all()
 

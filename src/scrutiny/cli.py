@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 
 from scrutiny import __version__, commands
@@ -16,19 +15,21 @@ UNEXPECTED = 3  # exit code for an error with no ScrutinyError of its own
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; when `argv` names a command, only that command's module is imported (a
-    command's imports, e.g. nbconvert for `pack`, cost more than a warm `measure` itself)."""
+    command's imports, e.g. nbconvert for `pack`, cost more than a warm `measure` itself), and
+    without one (`--help`, `--version`) none is."""
     parser = argparse.ArgumentParser(
         prog="scrutiny",
         description="Check a scrutiny panel's claims about children looked after.",
     )
     parser.add_argument("--version", action="version", version=f"scrutiny {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    modules = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
-    named = [m for m in modules if argv and m.replace("_", "-") == argv[0]]
-    for name in named or modules:
-        module = importlib.import_module(f"scrutiny.commands.{name}")
-        sub = module.add_parser(subparsers)
-        sub.set_defaults(handler=module.run)
+    named = [name for name in commands.SUMMARY if argv and name == argv[0]]
+    if not named:  # --help, --version or a mistake: list the commands, import none
+        for name, summary in commands.SUMMARY.items():
+            subparsers.add_parser(name, help=summary)
+        return parser
+    module = importlib.import_module(f"scrutiny.commands.{named[0].replace('-', '_')}")
+    module.add_parser(subparsers).set_defaults(handler=module.run)
     return parser
 
 

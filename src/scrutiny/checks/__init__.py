@@ -8,12 +8,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from scrutiny import charts, metrics
+from scrutiny import charts
+from scrutiny.catalogue import figure_metrics
 from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
 from scrutiny.checks.national import (
-    QUERY_PARAMS,
     later_release_note,
     measure_national,
     national_chart,
@@ -28,11 +28,8 @@ from scrutiny.published.comparison import comparison_table, unpublished
 from scrutiny.published.trace import trace
 from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, claim_verdict
 
-# Every metric a register figure may name, with the parameters it takes.
-KNOWN_METRICS: dict[str, frozenset[str]] = {
-    **{name: frozenset(spec.accepts()) for name, spec in metrics.METRICS.items()},
-    **QUERY_PARAMS,
-}
+# Every metric a register figure may name, with the parameters it takes (the catalogue's).
+KNOWN_METRICS: dict[str, frozenset[str]] = figure_metrics()
 RANKS = {"dfe-rank", "dfe-rank-among"}  # a rank of 2 is not a figure to look for
 
 __all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
@@ -181,9 +178,9 @@ class ClaimCheck:
     def _each_measure(self, measures: list[str] | None, answer) -> dict:
         """`answer(measure)` for each measure (default: the claim's own), keyed by what the
         extract calls it."""
-        described = self.inputs.extract.provenance["measures"]
+        described = self.inputs.extract.catalogue
         chosen = self.published_measures() if measures is None else measures
-        return {described[m]["description"]: answer(m) for m in chosen}
+        return {described[m].description: answer(m) for m in chosen}
 
     def published(self, measures: list[str] | None = None) -> pd.DataFrame:
         """Published measures (default: the claim's own) for the LA, its region, England and

@@ -8,18 +8,19 @@ the region also publish carries their values as context.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
 from scrutiny import charts, numbers
+from scrutiny.catalogue import implements, query_function
 from scrutiny.checks.measurement import NEIGHBOURS, Measurement
 from scrutiny.claims import Figure
 from scrutiny.errors import ConfigError, Unmeasurable
 from scrutiny.inputs import Inputs
 from scrutiny.metrics.result import percent, percent_change
+from scrutiny.published.comparison import averaged
 from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 
 # The DfE publishes the year ending 31 March Y in November Y (17 Nov 2022 for 2022; the 2023
@@ -55,6 +56,7 @@ def count_or_none(extract, measure: str, la: str, year: int, release) -> int | N
     return None if part.marker else int(part.value)
 
 
+@implements("dfe-value")
 def dfe_value(extract, p: dict, inputs: Inputs):
     fig = extract.value(p["measure"], area(p, inputs), int(p["year"]), p.get("release"))
     numerator = denominator = None
@@ -62,11 +64,12 @@ def dfe_value(extract, p: dict, inputs: Inputs):
         top, bottom = PARTS[p["measure"]]
         numerator = count_or_none(extract, top, area(p, inputs), fig.year, fig.release)
         denominator = count_or_none(extract, bottom, area(p, inputs), fig.year, fig.release)
-    unit = "percent" if p["measure"].endswith("_pct") else "count"
+    unit = unit_of(extract, p["measure"])
     definition = f"{p['measure']} for {fig.la_name}, year ending 31 March {fig.year}"
     return fig.value, numerator, denominator, [fig], definition, unit
 
 
+@implements("dfe-change")
 def dfe_change(extract, p: dict, inputs: Inputs):
     la = area(p, inputs)
     years = [int(p["start_year"]), int(p["end_year"])]
@@ -88,6 +91,7 @@ def dfe_change(extract, p: dict, inputs: Inputs):
     )
 
 
+@implements("dfe-rank")
 def dfe_rank(extract, p: dict, inputs: Inputs):
     table = extract.rank(p["measure"], int(p["year"]), p.get("release"))
     codes = extract.la_codes(area(p, inputs))
@@ -113,6 +117,7 @@ def dfe_rank(extract, p: dict, inputs: Inputs):
     )
 
 
+@implements("dfe-rank-among")
 def dfe_rank_among(extract, p: dict, inputs: Inputs):
     figs = [
         extract.value(p["measure"], peer, int(p["year"]), p.get("release")) for peer in p["peers"]
@@ -136,6 +141,7 @@ def dfe_rank_among(extract, p: dict, inputs: Inputs):
     return float(ranks[own]), int(ranks[own]), len(figs), figs, definition, "rank", [listing]
 
 
+@implements("dfe-share")
 def dfe_share(extract, p: dict, inputs: Inputs):
     la, year = area(p, inputs), int(p["year"])
     top = extract.value(p["numerator"], la, year, p.get("release"))
@@ -151,24 +157,26 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     )
 
 
-QUERIES: dict[str, Callable] = {
-    "dfe-value": dfe_value,
-    "dfe-change": dfe_change,
-    "dfe-rank": dfe_rank,
-    "dfe-rank-among": dfe_rank_among,
-    "dfe-share": dfe_share,
-}
-# The parameters each query reads: a register figure giving any other key is an error.
-QUERY_PARAMS: dict[str, frozenset[str]] = {
-    name: frozenset(keys) | {"area", "release"}
-    for name, keys in {
-        "dfe-value": {"measure", "year"},
-        "dfe-change": {"measure", "start_year", "end_year"},
-        "dfe-rank": {"measure", "year"},
-        "dfe-rank-among": {"measure", "year", "peers"},
-        "dfe-share": {"numerator", "denominator", "year"},
-    }.items()
-}
+@implements("dfe-neighbours")
+def dfe_neighbours(extract, p: dict, inputs: Inputs):
+    la, year = area(p, inputs), int(p["year"])
+    average = extract.neighbour_average(p["measure"], la, year, inputs.sn_edition, p.get("release"))
+    figs = [
+        extract.value(p["measure"], code, year, average.release)
+        for code in average.neighbours["la_code"].dropna()
+    ]
+    definition = (
+        f"average of {p['measure']} over the {len(figs)} statistical neighbours of "
+        f"{extract.value(p['measure'], la, year, average.release).la_name} with a value "
+        f"({inputs.sn_edition} groups), {year}"
+    )
+    missing = [f"no value for {', '.join(average.missing)}"] if average.missing else []
+    return average.value, None, None, figs, definition, unit_of(extract, p["measure"]), missing
+
+
+def unit_of(extract, measure: str) -> str:
+    """percent, or count for a count or a rate (as the figure is read)."""
+    return "percent" if extract.catalogue[measure].unit == "percent" else "count"
 
 
 def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
@@ -180,7 +188,7 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
             f"{', '.join(map(str, years))}; {inputs.extract.coverage(measures[0])}"
         )
         return Measurement(figure, None, DATA_ISSUE, figure.metric, "DfE", notes=[note])
-    answer = QUERIES[figure.metric](inputs.extract, figure.params, inputs)
+    answer = query_function(figure.metric)(inputs.extract, figure.params, inputs)
     value, numerator, denominator, figs, definition, unit, *extra = answer
     notes = list(extra[0]) if extra else []
     suppressed = [f for f in figs if f.marker]
@@ -217,7 +225,7 @@ def context(figure: Figure, inputs: Inputs) -> dict:
     own = area(figure.params, inputs)
     if own == "England":
         return {}
-    extract, query = inputs.extract, QUERIES[figure.metric]
+    extract, query = inputs.extract, query_function(figure.metric)
     found = {}
     for name in ("England", extract.region_of(own)):
         try:
@@ -227,7 +235,7 @@ def context(figure: Figure, inputs: Inputs) -> dict:
         if value == value:
             found[name] = round(float(value), 6)
     measure = figure.params.get("measure", "")
-    if figure.metric == "dfe-value" and measure.endswith(("_pct", "_per_10000")):
+    if figure.metric == "dfe-value" and averaged(extract, measure):
         try:
             average = extract.neighbour_average(
                 measure,
@@ -329,7 +337,9 @@ def national_chart(figures: list[Figure], inputs: Inputs):
         return charts.bars(frame, "authority", what, title, sort=frame["authority"].tolist())
     measure = p.get("measure") or p.get("numerator")
     areas = [area(p, inputs)] + (
-        ["England"] if area(p, inputs) != "England" and measure.endswith("_pct") else []
+        ["England"]
+        if area(p, inputs) != "England" and extract.catalogue[measure].unit == "percent"
+        else []
     )
     rows = []
     for name in areas:
@@ -351,7 +361,7 @@ def national_chart(figures: list[Figure], inputs: Inputs):
 
 def described(extract, measure: str) -> str:
     """A measure as the DfE describes it, for a chart's title: words, not the measure's id."""
-    what = extract.provenance["measures"][measure]["description"]
+    what = extract.catalogue[measure].description
     return what[:1].upper() + what[1:]
 
 

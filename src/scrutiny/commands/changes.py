@@ -6,11 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
+from scrutiny.commands import SUMMARY
+
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "changes",
-        help="compare two rendered packs: figures and verdicts that changed, and why",
+        help=SUMMARY["changes"],
         description="Lists each figure whose measured value, verdict or evidence class "
         "differs between the packs (keyed by claim and figure label), old and new side by "
         "side, with the cause read from the two manifests; the same comparison as the "

@@ -6,11 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
+from scrutiny.commands import SUMMARY
+
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "check-disclosure",
-        help="fail if a rendered pack holds any child identifier",
+        help=SUMMARY["check-disclosure"],
         description="Reads every file of the pack as a reader sees it (the text of HTML and "
         "SVG pages, the strings of notebooks and JSON, any other text file as it is) and "
         "searches it for the CHILD ids, UPNs, dates of birth and postcodes of the 903 input, "

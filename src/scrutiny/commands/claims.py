@@ -11,13 +11,14 @@ from pathlib import Path
 from scrutiny.claimtext.conflicts import Conflict, find_conflicts
 from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
+from scrutiny.commands import SUMMARY
 from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "claims",
-        help="find numeric claims in panel documents and conflicts between them",
+        help=SUMMARY["claims"],
         description="Read panel documents (plain text, Markdown, HTML or PDF) and list the numeric "
         "statements in them as candidate register entries, or the pairs that disagree.",
     )

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from scrutiny.commands import SUMMARY
 from scrutiny.errors import ConfigError
 from scrutiny.paths import project_root
 from scrutiny.published import (
@@ -22,9 +23,7 @@ from scrutiny.published.needed import listing
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser(
-        "data", help="fetch the official DfE files and write the published-statistics extract"
-    )
+    parser = subparsers.add_parser("data", help=SUMMARY["data"])
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     get = actions.add_parser(
         "fetch",

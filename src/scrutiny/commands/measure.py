@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from scrutiny.bounds import check_date, check_year
 from scrutiny.cache import load_cached
+from scrutiny.commands import SUMMARY
 from scrutiny.commands.validate import add_show_values
 from scrutiny.errors import ConfigError, DataError, total
 from scrutiny.groups import load_groups
@@ -34,10 +35,14 @@ FLAGS = {name: option.split()[0] for name, option in OPTIONS.items() if name != 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "measure",
-        help="compute one metric (see --list) from a 903 extract",
-        description="Compute one metric of the contract; dates are YYYY-MM-DD, periods inclusive.",
+        help=SUMMARY["measure"],
+        description="Compute one metric of the contract; dates are YYYY-MM-DD, periods "
+        "inclusive. A published measure takes --la and --year, and is answered from the "
+        "published extract with its region, England and statistical neighbours beside it.",
     )
-    parser.add_argument("metric", nargs="?", help="metric name, e.g. cla-on-date")
+    parser.add_argument(
+        "metric", nargs="?", help="metric or measure name, e.g. cla-on-date or lait_cpp_rate"
+    )
     parser.add_argument("--list", action="store_true", help="list metrics and placement groups")
     parser.add_argument("--data", help="folder of 903 CSVs (one subfolder per year) or an XML file")
     parser.add_argument("--at", type=iso_date, metavar="DATE", help="the date counted on")
@@ -50,6 +55,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--within", metavar="NAME", help="placement group a share is of")
     parser.add_argument("--max-age-days", type=int, metavar="N", help="starters-newborn age")
     parser.add_argument("--groups", metavar="FILE", help="your own placement groups YAML")
+    parser.add_argument(
+        "--la", metavar="CODE", help="a published measure: the LA (806, E06000002 or its name)"
+    )
+    parser.add_argument(
+        "--edition", metavar="YYYY-MM", help="statistical neighbour groups (default: the year's)"
+    )
+    parser.add_argument("--published", metavar="DIR", help="published extract folder")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_show_values(parser)
     return parser
@@ -82,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.metric:
         raise ConfigError("name a metric to measure (scrutiny measure --list shows them)")
+    if args.metric not in METRICS:
+        return run_published(args)
     params = {
         "at": args.at,
         "start": args.start,
@@ -106,6 +120,52 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render_text(spec, result, total(dataset.warnings)))
     return 0
+
+
+def run_published(args: argparse.Namespace) -> int:
+    """A published measure for an LA and year, from the committed extract."""
+    from scrutiny.claims import did_you_mean
+    from scrutiny.published import load_extract
+    from scrutiny.published.answer import answer
+
+    extract = load_extract(args.published)
+    if args.metric not in extract.catalogue:
+        known = [*METRICS, *extract.catalogue]
+        raise ConfigError(
+            f"unknown metric {args.metric!r}{did_you_mean(args.metric, known)} "
+            "(903 metrics: scrutiny measure --list; published measures: scrutiny measures)"
+        )
+    if not args.la or not args.year:
+        raise ConfigError(f"{args.metric} is a published measure: give --la CODE and --year YYYY")
+    found = answer(extract, args.metric, args.la, args.year, args.edition)
+    if args.json:
+        print(json.dumps(found, indent=2))
+    else:
+        print(render_published(found))
+    return 0
+
+
+def render_published(found: dict) -> str:
+    def shown(value, marker) -> str:
+        return f"{value:g}" if value is not None else f"not published ({marker})"
+
+    lines = [
+        f"{found['measure']}: {found['description']}",
+        f"  {found['la_name']} {found['year']}: {shown(found['value'], found['marker'])}",
+    ]
+    for key in ("region", "england"):
+        if found[key]:
+            lines.append(
+                f"  {found[key]['name']}: {shown(found[key]['value'], found[key]['marker'])}"
+            )
+    average = found["neighbour_average"]
+    if average and average["value"] is not None:
+        lines.append(
+            f"  statistical neighbours ({average['edition']}, {average['neighbours']} with a "
+            f"value): {average['value']:.1f}"
+        )
+    lines.append(f"  source: DfE, {found['source']} (sha256 {found['sha256'][:12]}...)")
+    return "\n".join(lines)
 
 
 def render_list(groups_file: str | None) -> str:

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from scrutiny.commands import SUMMARY
 from scrutiny.pack.build import build_pack
 from scrutiny.paths import project_root
 
@@ -13,7 +14,7 @@ from scrutiny.paths import project_root
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "pack",
-        help="run the claim notebooks and build the evidence pack",
+        help=SUMMARY["pack"],
         description="Runs only the notebooks whose inputs changed; builds in a temporary "
         "folder and swaps it in when complete, so a failed build leaves the "
         "previous pack in place.",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from scrutiny.commands import SUMMARY
 from scrutiny.pack.pdf import write_pdf
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "pdf",
-        help="print a rendered pack to one PDF with headless chromium",
+        help=SUMMARY["pdf"],
         description="Prints index.html, then every page it links to, each from a new sheet, "
         "to <pack>/pack.pdf. Needs chromium (apt-get install chromium).",
     )

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from scrutiny import synth
 from scrutiny.bounds import check_year
+from scrutiny.commands import SUMMARY
 from scrutiny.errors import UnusableInput
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "synth",
-        help="write a synthetic (fictional) authority's SSDA903 returns",
+        help=SUMMARY["synth"],
         description="Simulate a fictional authority calibrated to public DfE figures and write "
         "one folder of 903 CSVs per collection year (same seed, same bytes).",
     )

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from scrutiny import ssda903
 from scrutiny.cache import inspect_cached
+from scrutiny.commands import SUMMARY
 from scrutiny.errors import Problem, knock_on_line, total
 from scrutiny.ssda903.causes import knock_on
 
@@ -32,7 +33,7 @@ def add_show_values(parser: argparse.ArgumentParser) -> None:
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "validate",
-        help="check a 903 extract (CSV folder or XML) against the return's rules",
+        help=SUMMARY["validate"],
         description="Exit 0 when clean or warnings only, 1 on errors, 2 on unusable input.",
     )
     parser.add_argument("path", help="folder of 903 CSVs (one subfolder per year) or an XML file")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scrutiny import catalogue
 from scrutiny.bounds import check_date, check_year
 from scrutiny.errors import ConfigError
 from scrutiny.groups import find_group
@@ -62,9 +63,27 @@ def _oc2(column: str) -> dict[str, tuple[str, ...]]:
     return {"episodes": _OC2, "oc2": ("CHILD", "YEAR", column)}
 
 
-METRICS: dict[str, MetricSpec] = {
-    spec.name: spec
-    for spec in [
+def _registered(specs: list[MetricSpec]) -> dict[str, MetricSpec]:
+    """The metric table, each metric added to the catalogue (a name given twice is refused)."""
+    for spec in specs:
+        catalogue.register(
+            catalogue.Measure(
+                spec.name,
+                catalogue.SOURCE_903,
+                "; ".join(f"{t}: {', '.join(c)}" for t, c in spec.reads.items()),
+                "the authority's SSDA903 return",
+                spec.unit,
+                spec.definition,
+                tuple(sorted(spec.accepts())),
+                tests=(catalogue.CHANGE if "change" in spec.unit else catalogue.VALUE,),
+                module=spec.function.__module__,
+            )
+        )
+    return {spec.name: spec for spec in specs}
+
+
+METRICS: dict[str, MetricSpec] = _registered(
+    [
         MetricSpec(
             "cla-on-date",
             "distinct children with an episode open on `at` (DECOM <= at < DEC or DEC blank)",
@@ -249,7 +268,7 @@ METRICS: dict[str, MetricSpec] = {
             reads={"episodes": _OPEN, "header": ("CHILD", "ETHNIC")},
         ),
     ]
-}
+)
 
 
 def measure(dataset: Dataset, name: str, **params) -> MetricResult:

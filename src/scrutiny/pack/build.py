@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrutiny.cache import load_cached
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import Register, check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import BuildFailed, ConfigError
@@ -213,7 +213,7 @@ def build_pack(
         flag, value = ("--jobs", jobs) if jobs < 1 else ("--timeout", timeout)
         raise ConfigError(f"{flag} must be 1 or more, not {value}")
     params, _ = load_params(root, notebooks_of(root), quarter, params_file)
-    register = load_register(resolve(params["register"], root), KNOWN_METRICS)
+    register = load_register(resolve(params["register"], root), figure_metrics())
     check_definition(params.get("definition") or {}, register)
     claim_ids = [c.id for c in register.claims]
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})

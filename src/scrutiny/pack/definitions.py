@@ -8,20 +8,17 @@ metrics it uses changes, so a change can be put down to a definition claim by cl
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from dataclasses import asdict
 
-from scrutiny import metrics
-from scrutiny.checks.national import QUERIES
+from scrutiny import catalogue
 from scrutiny.claims import Claim, Register
 from scrutiny.hashing import file_sha256
 
 
 def metric_code(name: str) -> str:
     """sha256 of the module that computes a metric (a 903 metric or a DfE query)."""
-    function = metrics.METRICS[name].function if name in metrics.METRICS else QUERIES[name]
-    return file_sha256(inspect.getsourcefile(function))
+    return file_sha256(catalogue.module_file(name))
 
 
 def definition_hash(claim: Claim) -> str:

@@ -18,7 +18,7 @@ from IPython.display import HTML, Markdown, display
 
 from scrutiny import __version__, charts, yamlsafe
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
-from scrutiny.claims import load_register
+from scrutiny.claims import check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
@@ -46,8 +46,10 @@ def open_check(*, claim_id: str, definition: dict | str, **params) -> ClaimCheck
     charts.use_static_svg()
     marks.install()
     inputs = Inputs.from_params(**params)
-    claim = register_at(inputs.register).get(claim_id)
-    return run_check(claim, inputs, definition_dict(definition))
+    register = register_at(inputs.register)
+    overrides = definition_dict(definition)
+    check_definition(overrides, register)  # a misspelt key is an error here as in the pack
+    return run_check(register.get(claim_id), inputs, overrides)
 
 
 def definition_dict(definition: dict | str) -> dict:
@@ -211,9 +213,11 @@ def show_published_chart(check: ClaimCheck, measure: str | None = None):
     measures = [measure] if measure else check.published_measures()
     if not measures:
         return None
-    what = check.inputs.extract.provenance["measures"][measures[0]]["description"]
+    what = check.inputs.extract.catalogue[measures[0]].description
     table = check.published(measures[:1]).loc[what]
-    if not averaged(measures[0]):  # a count: England's 80,000 would flatten the authority's 600
+    if not averaged(
+        check.inputs.extract, measures[0]
+    ):  # a count: England's 80,000 would flatten the authority's 600
         table = table.iloc[:, :1]
     return charts.published_chart(
         charts.line_over_time(

@@ -1,5 +1,8 @@
 """DfE published statistics: pinned official files, a tidy loader, and the committed extract.
 
+Sources: the CLA release files, the ONS population, the statistical neighbour workbooks, and
+LAIT's long table of every children's-social-care measure (`lait.py`; measures `lait_<code>`).
+
 Data flow: evidence/sources.yml (manifest: path, sha256, release, URLs, licence) ->
 `scrutiny data fetch` (mirror folder or URL -> .cache/published/, every file sha-checked) ->
 `load_published` (tidy long frame over all releases) -> `scrutiny data extract` (the small

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from scrutiny import catalogue
 from scrutiny.errors import ConfigError
 from scrutiny.numbers import published_column
 from scrutiny.published.query import Extract
@@ -13,9 +14,9 @@ from scrutiny.published.tidy import MARKERS
 NEIGHBOURS = "statistical neighbours (average)"
 
 
-def averaged(measure: str) -> bool:
+def averaged(extract: Extract, measure: str) -> bool:
     """Rates and percentages can be averaged over neighbours; counts of unlike LAs cannot."""
-    return measure.endswith(("_pct", "_per_10000"))
+    return catalogue.NEIGHBOURS in extract.catalogue[measure].tests
 
 
 def comparison_table(
@@ -26,7 +27,7 @@ def comparison_table(
     average (to one decimal). Published figures read as published, suppressed ones blank."""
     areas = [la, extract.region_of(la), "England"]
     table = areas_table(extract, measure, areas, last_year).apply(published_column)
-    if averaged(measure):
+    if averaged(extract, measure):
         table[NEIGHBOURS] = [
             neighbour_average(extract, measure, la, y, edition) for y in table.index
         ]

@@ -22,8 +22,7 @@ from scrutiny.errors import DataError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.published.manifest import Source, cache_dir
 from scrutiny.published.neighbours import read_neighbours
-from scrutiny.published.tables import definitions
-from scrutiny.published.tidy import MARKERS, areas, load_published
+from scrutiny.published.tidy import MARKERS, areas, is_lait, load_published, measure_definitions
 
 MEASURES_DIR = "measures"
 AREAS = "areas.csv"
@@ -37,7 +36,7 @@ def build_extract(sources: list[Source], cache: Path | None = None) -> dict[str,
     cache = cache or cache_dir()
     _verify(sources, cache)
     tidy = load_published(sources, cache)
-    area_table = areas(tidy)
+    area_table = areas(tidy[~is_lait(tidy)])
     neighbours = _neighbours(sources, cache, area_table)
     files = {
         f"{MEASURES_DIR}/{measure}.csv": _csv(_formatted(rows[FIGURE_COLUMNS]))
@@ -45,7 +44,7 @@ def build_extract(sources: list[Source], cache: Path | None = None) -> dict[str,
     }
     files[AREAS] = _csv(area_table)
     files[NEIGHBOURS] = _csv(neighbours)
-    files[PROVENANCE] = _provenance(sources, tidy, files)
+    files[PROVENANCE] = _provenance(sources, tidy, files, measure_definitions(sources, cache))
     return files
 
 
@@ -132,10 +131,13 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def _provenance(sources: list[Source], tidy: pd.DataFrame, files: dict[str, bytes]) -> bytes:
+def _provenance(
+    sources: list[Source], tidy: pd.DataFrame, files: dict[str, bytes], defined: dict[str, dict]
+) -> bytes:
     by_path = {s.path: s for s in sources}
     coverage = tidy.groupby(["measure", "release", "source"])["year"].agg(["min", "max"])
-    measures = {name: {**spec, "releases": {}} for name, spec in definitions()["measures"].items()}
+    held = set(tidy["measure"])
+    measures = {name: {**spec, "releases": {}} for name, spec in defined.items() if name in held}
     for (measure, release, path), years in coverage.iterrows():
         measures[measure]["releases"][str(release)] = {
             "source": by_path[path].id,

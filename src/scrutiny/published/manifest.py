@@ -12,7 +12,15 @@ from scrutiny.paths import cache_root, project_root
 
 MANIFEST = Path("evidence/sources.yml")
 EXTRACT_DIR = Path("evidence/data/published")
-TABLES = {"rates", "characteristics", "placements", "population", "neighbours"}
+TABLES = {
+    "rates",
+    "characteristics",
+    "placements",
+    "population",
+    "neighbours",
+    "lait",
+    "lait-dictionary",
+}
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,14 @@ with release=None, the latest release that publishes it, and the answer says whi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from scrutiny import catalogue
 from scrutiny.errors import (
     ConfigError,
     DataError,
@@ -27,6 +30,7 @@ from scrutiny.published.extract import AREAS, FIGURE_COLUMNS, MEASURES_DIR, NEIG
 from scrutiny.published.manifest import EXTRACT_DIR
 
 LA_LEVEL = "Local authority"
+FIGURE_TYPES = {"release": int, "year": int, "la_code": str, "value": float, "marker": str}
 
 
 @dataclass(frozen=True)
@@ -59,20 +63,39 @@ class Extract:
     """The committed extract: figures by measure, areas, statistical neighbours, provenance."""
 
     def __init__(
-        self, figures: pd.DataFrame, areas: pd.DataFrame, neighbours: pd.DataFrame, provenance: dict
+        self,
+        figures: pd.DataFrame | Callable[[str], pd.DataFrame],
+        areas: pd.DataFrame,
+        neighbours: pd.DataFrame,
+        provenance: dict,
     ):
-        self.figures = figures
+        """`figures`: every measure's rows, or a function reading one measure's rows when
+        first asked (the extract holds two hundred measures; a page reads a few)."""
         self.areas = areas
         self.neighbours = neighbours
         self.provenance = provenance
         self._sources = {s["id"]: s for s in provenance["sources"]}
         # A notebook asks a hundred questions of one extract: each measure's rows, each area's
         # codes and each LA's neighbours are found once, not by scanning every figure each time.
-        self._by_measure = {m: rows for m, rows in figures.groupby("measure", sort=False)}
+        if callable(figures):
+            self._read, self._by_measure = figures, {}
+        else:
+            self._read = lambda measure: figures.iloc[:0]
+            self._by_measure = {m: rows for m, rows in figures.groupby("measure", sort=False)}
         self._names = dict(zip(areas["la_code"], areas["la_name"], strict=True))
         self._codes: dict[str, list[str]] = {}
         self._neighbours: dict[tuple[str, str], pd.DataFrame] = {}
         self._by_area: dict[str, dict[str, list[dict]]] = {}
+
+    @cached_property
+    def catalogue(self) -> dict[str, catalogue.Measure]:
+        """The catalogue's record of each measure the extract holds."""
+        return catalogue.from_provenance(self.provenance)
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        """Every figure of every measure (reads them all)."""
+        return pd.concat([self._rows(m, None) for m in self.measures], ignore_index=True)
 
     @property
     def measures(self) -> list[str]:
@@ -236,7 +259,9 @@ class Extract:
     def _rows(self, measure: str, release: int | None) -> pd.DataFrame:
         if measure not in self.provenance["measures"]:
             raise ConfigError(f"unknown measure {measure!r}; the extract has {self.measures}")
-        rows = self._by_measure.get(measure, self.figures.iloc[:0])
+        if measure not in self._by_measure:
+            self._by_measure[measure] = self._read(measure)
+        rows = self._by_measure[measure]
         return rows if release is None else rows[rows["release"].eq(int(release))]
 
     def _records(self, measure: str, la: str | int, release: int | None) -> list[dict]:
@@ -298,13 +323,16 @@ def load_extract(path: Path | str | None = None) -> Extract:
     ]
     if problems:
         raise DataError(problems, source=str(folder))
-    figures = pd.concat(
-        [
-            _read_csv(folder / f"{MEASURES_DIR}/{m}.csv").assign(measure=m)
-            for m in sorted(provenance["measures"])
-        ],
-        ignore_index=True,
-    )[["measure", *FIGURE_COLUMNS]]
+
+    def figures(measure: str) -> pd.DataFrame:
+        rows = pd.read_csv(
+            folder / f"{MEASURES_DIR}/{measure}.csv",
+            dtype=FIGURE_TYPES,
+            keep_default_na=False,
+            na_values={"value": [""]},
+        )
+        return rows.assign(measure=measure)[["measure", *FIGURE_COLUMNS]]
+
     return Extract(figures, _read_csv(folder / AREAS), _read_csv(folder / NEIGHBOURS), provenance)
 
 

@@ -2,8 +2,9 @@
 
 Tidy columns: release, year, geographic_level, la_code, old_la_code, la_name, region_name,
 measure, value (float), marker, source. A suppressed or unavailable figure is a missing
-value with its DfE marker (`c`, `z`, `x`, `low`, `k`), never a zero; `marker` is "" for a
-published number. Any other text in a value cell is an error naming file, row and column.
+value with its DfE marker (`c`, `z`, `x`, `low`, `k`; LAIT's `-`), never a zero; `marker`
+is "" for a published number. Any other text in a value cell is an error naming file, row
+and column.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from scrutiny.errors import DataError, Problem
+from scrutiny.published import lait
 from scrutiny.published.manifest import Source, cache_dir
-from scrutiny.published.tables import definitions, read_table
+from scrutiny.published.tables import REQUIRED, definitions, read_table
 
 MARKERS = {
     "c": "suppressed (small numbers)",
@@ -22,6 +24,7 @@ MARKERS = {
     "x": "not available",
     "low": "rounds to zero",
     "k": "under 0.5%",
+    "-": "not published in LAIT (suppressed, not collected or not applicable)",
 }
 TIDY = [
     "release",
@@ -37,6 +40,7 @@ TIDY = [
     "source",
 ]
 KEY = ["measure", "release", "year", "la_code"]
+READ_TABLES = set(REQUIRED)  # the CLA and ONS layouts tables.py reads
 
 
 def parse_values(text: pd.Series, rows: pd.Series, file: str, column: str):
@@ -83,15 +87,45 @@ def tidy_source(source: Source, path: Path) -> pd.DataFrame:
 
 
 def load_published(sources: list[Source], cache: Path | None = None) -> pd.DataFrame:
-    """Every measure from every (non-neighbour) source, names and regions filled from the
-    latest release that gives them; sorted by measure, la_code, year, release."""
+    """Every measure from every statistics source (CLA releases, ONS, LAIT), names and regions
+    filled from the latest CLA release that gives them; sorted by measure, la_code, year,
+    release. LAIT's areas are coded as the CLA files code them."""
     cache = cache or cache_dir()
-    frames = [tidy_source(s, cache / s.path) for s in sources if s.table != "neighbours"]
+    frames = [tidy_source(s, cache / s.path) for s in sources if s.table in READ_TABLES]
     tidy = pd.concat(frames, ignore_index=True)
-    known = areas(tidy).set_index("la_code")
+    area_table = areas(tidy)
+    known = area_table.set_index("la_code")
     for column in ("old_la_code", "la_name", "region_name"):
         tidy[column] = tidy["la_code"].map(known[column])
+    dictionary = lait_dictionary(sources, cache)
+    tidy = pd.concat(
+        [tidy]
+        + [
+            lait.tidy_lait(s, cache / s.path, dictionary, area_table)
+            for s in sources
+            if s.table == "lait"
+        ],
+        ignore_index=True,
+    )
     return tidy.sort_values(KEY, ignore_index=True)
+
+
+def lait_dictionary(sources: list[Source], cache: Path | None = None) -> pd.DataFrame | None:
+    """LAIT's data dictionary (its measures in TOPICS), when the manifest names one."""
+    cache = cache or cache_dir()
+    found = [s for s in sources if s.table == "lait-dictionary"]
+    return lait.read_dictionary(cache / found[0].path) if found else None
+
+
+def measure_definitions(sources: list[Source], cache: Path | None = None) -> dict[str, dict]:
+    """Every measure's record: definitions.yml's CLA and ONS measures, then LAIT's."""
+    dictionary = lait_dictionary(sources, cache)
+    held = lait.definitions(dictionary) if dictionary is not None else {}
+    return {**definitions()["measures"], **held}
+
+
+def is_lait(tidy: pd.DataFrame) -> pd.Series:
+    return tidy["measure"].str.startswith(lait.PREFIX)
 
 
 def areas(tidy: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,11 @@
 """Where did the panel's number come from? Every published figure that reproduces it.
 
-A claimed figure is looked for in the statistics the pack holds for the authority, its region
-and England: each measure's value in each year (a percentage claim matches published
-percentages, a count matches counts) and each year-on-year % change, at the precision the claim
-was written with ("23%" matches -23.3%, not -22.4%). Matches closest in subject come first, so
-"23% fewer children looked after" leads with what the panel most likely read.
+A claimed figure is looked for in every published measure of the catalogue (CLA releases and
+LAIT) for the authority, its region and England: each measure's value in each year (a
+percentage claim matches published percentages, a count matches counts) and each year-on-year
+% change, at the precision the claim was written with ("23%" matches -23.3%, not -22.4%).
+Matches closest in subject come first, so "23% fewer children looked after" leads with what
+the panel most likely read.
 """
 
 from __future__ import annotations
@@ -42,14 +43,17 @@ def latest_figures(extract: Extract, areas: list[str]) -> pd.DataFrame:
         rows["release"].eq(rows.groupby(["measure", "la_code", "year"])["release"].transform("max"))
     ]
     names = extract.areas.drop_duplicates("la_code").set_index("la_code")["la_name"]
-    return rows.assign(area=rows["la_code"].map(names))[["measure", "area", "year", "value"]]
+    units = {name: record.unit for name, record in extract.catalogue.items()}
+    return rows.assign(area=rows["la_code"].map(names), unit=rows["measure"].map(units))[
+        ["measure", "area", "year", "value", "unit"]
+    ]
 
 
 def levels(figures: pd.DataFrame, percent: bool) -> pd.DataFrame:
-    """Published values of the claim's kind: percentages for a %, counts for a count."""
-    is_percent = figures["measure"].str.endswith("_pct")
-    is_count = ~is_percent & ~figures["measure"].str.contains("rate|population")
-    chosen = figures[is_percent if percent else is_count]
+    """Published values of the claim's kind: percentages for a %, counts for a count (the
+    catalogue's unit; population estimates are not counts a panel quotes)."""
+    wanted = "percent" if percent else "count"
+    chosen = figures[figures["unit"].eq(wanted) & ~figures["measure"].str.contains("population")]
     return chosen.assign(
         period=chosen["year"].map(year_label),
         published=chosen["value"].map(numbers.published),
@@ -59,9 +63,9 @@ def levels(figures: pd.DataFrame, percent: bool) -> pd.DataFrame:
 
 def changes(figures: pd.DataFrame) -> pd.DataFrame:
     """Every year-on-year % change of every count and rate (not of a percentage)."""
-    base = figures[~figures["measure"].str.endswith("_pct")].sort_values("year")
+    base = figures[figures["unit"].ne("percent")].sort_values("year")
     after = base.assign(year=base["year"] - 1).rename(columns={"value": "after"})
-    pairs = base.merge(after, on=["measure", "area", "year"])
+    pairs = base.merge(after.drop(columns="unit"), on=["measure", "area", "year"])
     pairs = pairs[pairs["value"].ne(0)]
     return pairs.assign(
         value=[percent_change(b, a) for b, a in zip(pairs["value"], pairs["after"], strict=True)],
@@ -91,7 +95,7 @@ def trace(
     measured = found["value"] if signed or not percent else found["value"].abs()
     target = value if signed or not percent else abs(value)
     found = found[(measured - target).abs() <= precision / 2 + 1e-9]
-    descriptions = {m: extract.provenance["measures"][m]["description"] for m in extract.measures}
+    descriptions = {name: record.description for name, record in extract.catalogue.items()}
     wanted = words(subject)
     found = found.assign(
         what=found["measure"].map(descriptions),
