@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from scrutiny.pack.build import build_pack
 from scrutiny.paths import project_root
+from scrutiny.terminal import printable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -51,5 +53,7 @@ def run(args: argparse.Namespace) -> int:
         not args.no_progress,
         since=args.since,
     )
+    for warning in report.warnings:
+        print(f"scrutiny pack: warning: {printable(warning)}", file=sys.stderr)
     print(f"pack: {report.out} ({len(report.ran)} notebook(s) run, {len(report.reused)} unchanged)")
     return 0
