@@ -5,6 +5,7 @@ when it fails; nothing from it reaches the terminal as a control character."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -196,10 +197,13 @@ def test_the_packs_index_names_an_untrusted_pack_instead_of_listing_its_counts(p
     assert "could not be trusted (verdicts.json does not match" in page
 
 
-def test_a_device_where_verdicts_json_should_be_is_refused(packs):
+@pytest.mark.parametrize(
+    "make", [lambda p: p.symlink_to("/dev/zero"), os.mkfifo], ids=["device", "fifo"]
+)
+def test_a_device_or_fifo_where_verdicts_json_should_be_is_refused_at_once(packs, make):
     old, _ = packs
     (old / "verdicts.json").unlink()
-    (old / "verdicts.json").symlink_to("/dev/zero")
+    make(old / "verdicts.json")
     with pytest.raises(UntrustedPack, match=r"verdicts.json is not a regular file"):
         load_pack(old)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
+import stat
 from pathlib import Path
 
 from scrutiny.errors import ConfigError
@@ -48,10 +50,11 @@ def seal(folder: Path) -> dict[str, str]:
 
 def read_bytes(path: Path, folder: Path) -> bytes:
     """A file's bytes, refused unread past MAX_BYTES (and never a device or FIFO)."""
-    try:
-        if not path.is_file():
-            raise UntrustedPack(folder, f"{path.name} is not a regular file")
-        with path.open("rb") as stream:
+    try:  # opened without blocking, then checked: a FIFO swapped in cannot hang the read
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise UntrustedPack(folder, f"{path.name} is not a regular file")
             data = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise UntrustedPack(folder, f"cannot read {path.name}: {error.strerror}") from None
