@@ -63,6 +63,7 @@ def refuse_to_parse(monkeypatch) -> None:
     monkeypatch.setattr(cache.ssda903, "inspect", parse)
 
 
+@pytest.mark.slow
 def test_warm_cache_serves_what_a_fresh_parse_gives(demo, monkeypatch):
     fresh = ssda903.load(demo)
     cache.load_cached(demo)
@@ -88,6 +89,7 @@ def test_warm_cache_serves_what_a_fresh_parse_gives(demo, monkeypatch):
     )
 
 
+@pytest.mark.slow
 def test_changed_input_changes_the_key_and_is_parsed_again(demo):
     before = cache.load_cached(demo)
     key = cache.cache_key(demo)

@@ -4,9 +4,9 @@ cause, the pages built from them, and the `scrutiny changes` command."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from packs import BASE, DFE_2022, DFE_2023, reseal, row, write_pack
 
 from scrutiny.cli import main
 from scrutiny.errors import ConfigError
@@ -15,61 +15,6 @@ from scrutiny.pack.changes import compare, counts, load_pack
 from scrutiny.pack.changes_page import previous_pack, write_changes
 from scrutiny.pack.packs_index import write_packs_index
 from scrutiny.quarters import Quarter
-
-INPUTS = {"903": "a" * 32, "published": "p" * 64, "register": "r" * 64, "library": "l" * 64}
-DFE_2022 = "DfE 2022 release, dfe-cla-2022/cla.csv (sha256 4af5…)"
-DFE_2023 = "DfE 2023 release, dfe-cla-2023/cla.csv (sha256 9b01…)"
-SYNTH = "903: synthetic demo authority"
-
-
-def row(claim, figure, measured, verdict="supported", figure_verdict="supported", **extra):
-    return {
-        "claim": claim,
-        "figure": figure,
-        "claimed": "10%",
-        "comparison": "=",
-        "measured": measured,
-        "numerator": None,
-        "denominator": None,
-        "figure_verdict": figure_verdict,
-        "relation": "exact",
-        "evidence": "real",
-        "context": {},
-        "source": SYNTH,
-        "synthetic": False,
-        "illustrative_verdict": None,
-        "sentence": "One sentence.",
-        "verdict": verdict,
-        **extra,
-    }
-
-
-def write_pack(folder: Path, quarter: str, rows: list[dict], **manifest) -> Path:
-    """A pack as the comparison reads it: manifest.json, verdicts.json and an index page."""
-    folder.mkdir(parents=True)
-    claims = {r["claim"]: {"definition": f"def-{r['claim']}", "follows_quarter": []} for r in rows}
-    data = {
-        "scrutiny": "0.1.0",
-        "commit": "0123456789abcdef",
-        "built": "2022-04-05",
-        "params": {"quarter": quarter, "definition": {}},
-        "inputs": dict(INPUTS),
-        "notebooks": {},
-        "claims": claims,
-    }
-    for key, value in manifest.items():
-        data[key] = {**data[key], **value} if isinstance(value, dict) else value
-    (folder / "manifest.json").write_text(json.dumps(data))
-    (folder / "verdicts.json").write_text(json.dumps(rows))
-    (folder / "index.html").write_text("<p>pack</p>")
-    return folder
-
-
-BASE = [
-    row("fall", "CLA change, 903", -10.0, source=SYNTH),
-    row("fall", "CLA change, DfE", -11.9, source=DFE_2022),
-    row("dental", "Dental checks", 66.0),
-]
 
 
 def pair(tmp_path, old_rows, new_rows, old=None, new=None, quarters=("2022Q1", "2022Q1")):
@@ -209,7 +154,7 @@ def test_a_pack_without_claim_definitions_falls_back_to_the_register_hash(tmp_pa
         (lambda p: (p.mkdir(), (p / "manifest.json").write_text("{}")), "not written by scrutiny"),
         (
             lambda p: (p.mkdir(), (p / "manifest.json").write_text("{oops")),
-            "cannot read the manifest",
+            "manifest.json is not valid JSON",
         ),
     ],
 )
@@ -223,7 +168,8 @@ def test_a_folder_that_is_not_a_pack_is_refused_with_a_reason(tmp_path, make, me
 def test_verdicts_rows_without_the_compared_fields_are_refused(tmp_path):
     pack = write_pack(tmp_path / "a", "2022Q1", BASE)
     (pack / "verdicts.json").write_text(json.dumps([{"claim": "fall", "figure": "x"}]))
-    with pytest.raises(ConfigError, match="a row lacks claimed, evidence, figure_verdict"):
+    reseal(pack)  # as built, but by an older scrutiny that wrote other rows
+    with pytest.raises(ConfigError, match="row 1 lacks claimed, evidence, figure_verdict"):
         load_pack(pack)
 
 
@@ -245,8 +191,12 @@ def test_changes_page_escapes_register_text_and_says_what_was_compared(tmp_path)
     label = "Dental <script>alert(1)</script> checks"
     after = [*BASE[:2], row("dental", label, 70.0, "not supported", "not supported")]
     build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", after)
-    shown = write_changes(build, tmp_path / "2022Q1", old)
-    assert shown == {"since": "2021Q4", "verdicts": 1, "new": 0, "removed": 0, "figures": 2}
+    shown = write_changes(build, tmp_path / "2022Q1", old, load_pack(build))
+    assert shown == {
+        "since": "2021Q4",
+        "set_aside": None,
+        **{"verdicts": 1, "new": 0, "removed": 0, "figures": 2},
+    }
     page = (build / "changes.html").read_text()
     assert "<script>" not in page and "Dental &lt;script&gt;alert(1)&lt;/script&gt; checks" in page
     assert "Compared 4 figures of\n2 claims" in page
@@ -263,17 +213,20 @@ def test_changes_page_escapes_register_text_and_says_what_was_compared(tmp_path)
 
 def test_changes_page_without_an_earlier_pack_says_so(tmp_path):
     build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", BASE)
-    assert write_changes(build, tmp_path / "2022Q1", None) == {"since": None}
+    shown = write_changes(build, tmp_path / "2022Q1", None, load_pack(build))
+    assert shown == {"since": None, "set_aside": None}
     assert "No earlier pack to compare with" in (build / "changes.html").read_text()
     assert json.loads((build / "changes.json").read_text())["old"] is None
 
 
 def test_packs_index_lists_every_pack_newest_first_with_its_verdicts(tmp_path):
     older = write_pack(tmp_path / "2021Q4", "2021Q4", BASE)
-    write_changes(older, older, None)
+    write_changes(older, older, None, load_pack(older))
+    reseal(older)
     after = [*BASE[:2], row("dental", "Dental checks", 60.0, "not supported", "not supported")]
     newer = write_pack(tmp_path / "2022Q1", "2022Q1", after, commit="fedcba9876543210abc")
-    write_changes(newer, newer, load_pack(older))
+    write_changes(newer, newer, load_pack(older), load_pack(newer))
+    reseal(newer)
     (tmp_path / "notes").mkdir()  # not a pack: not listed
     page = write_packs_index(tmp_path).read_text()
     assert page.index('data-quarter="2022Q1"') < page.index('data-quarter="2021Q4"')
@@ -321,5 +274,5 @@ def test_a_changed_synthetic_figure_brings_the_synthetic_banner(tmp_path):
     old = load_pack(write_pack(tmp_path / "2021Q4", "2021Q4", BASE))
     moved = row("dental", "Dental checks", 71.0, evidence="illustrative", synthetic=True)
     build = write_pack(tmp_path / ".building-2022Q1", "2022Q1", [*BASE[:2], moved])
-    write_changes(build, tmp_path / "2022Q1", old)
+    write_changes(build, tmp_path / "2022Q1", old, load_pack(build))
     assert "SYNTHETIC DATA" in (build / "changes.html").read_text()

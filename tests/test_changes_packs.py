@@ -144,6 +144,19 @@ def test_one_changed_episode_lists_exactly_the_figure_it_moves(tmp_path):
     # the folder of packs gets its index, listing this pack
     index = (project / "rendered" / "index.html").read_text()
     assert 'href="2022Q1/index.html"' in index and 'href="2022Q1/changes.html"' in index
+    # the earlier pack edited by hand: set aside with a warning, the build goes on
+    rows = json.loads((before / "verdicts.json").read_text())
+    for row in rows:
+        row["verdict"] = "supported"
+    (before / "verdicts.json").write_text(json.dumps(rows))
+    third = scrutiny(project, "pack", "--quarter", "2022Q1", "--since", str(before), "--jobs", "2")
+    assert third.returncode == 0, third.stderr
+    assert (
+        f"scrutiny pack: warning: the previous pack {before} could not be trusted: changes not "
+        "computed (verdicts.json does not match the sha256 its manifest records"
+    ) in third.stderr
+    assert changes_of(pack)["old"] is None and changes_of(pack)["figures"] == []
+    assert changes_of(pack)["set_aside"]["folder"] == "before"
 
 
 def test_a_since_folder_that_is_not_a_pack_stops_the_build(tmp_path):

@@ -297,6 +297,7 @@ def test_a_published_zero_gives_a_verdict_not_a_crash(tmp_path):
     assert "base figure is 0" in measured.notes[-1]
 
 
+@pytest.mark.slow
 def test_an_extract_starting_in_2019_20_gives_data_issues_before_it(tmp_path):
     """Figures before 1 April 2019 are a data issue naming the coverage; covered ones are the
     same numbers as on the whole extract."""

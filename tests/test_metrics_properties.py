@@ -6,6 +6,7 @@ import math
 from datetime import date, timedelta
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,7 @@ def looked_after_by_loop(histories: list, on: date) -> int:
     return len(children)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(history, max_size=8), on_dates)
 def test_cla_on_date_matches_a_plain_loop(histories, dates):
@@ -90,6 +92,7 @@ def test_cla_on_date_matches_a_plain_loop(histories, dates):
         assert measure(dataset, "cla-on-date", at=on).value == looked_after_by_loop(histories, on)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(history, max_size=8), on_dates)
 def test_cla_on_dates_agrees_with_single_dates(histories, dates):
@@ -116,6 +119,7 @@ def test_cla_change_agrees_with_two_counts(histories, first, second):
         assert math.isnan(change.value)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(history, max_size=8), st.integers(2019, 2022), st.integers(0, 400))
 def test_percentages_lie_between_0_and_100(histories, year, max_age_days):

@@ -176,6 +176,7 @@ def cache(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow
 def test_committed_extract_is_reproduced_byte_for_byte(cache, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("SCRUTINY_CACHE", str(cache))
@@ -183,6 +184,7 @@ def test_committed_extract_is_reproduced_byte_for_byte(cache, monkeypatch, capsy
     assert "reproduce byte for byte" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_changed_or_surplus_file(cache, monkeypatch, tmp_path, capsys):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("SCRUTINY_CACHE", str(cache))

@@ -74,6 +74,7 @@ def days(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.where(values != ""), format="%d/%m/%Y")
 
 
+@pytest.mark.slow
 def test_same_seed_same_bytes_other_seed_differs(tmp_path):
     run_cli(tmp_path / "a", seed=1)
     run_cli(tmp_path / "b", seed=1)

@@ -78,6 +78,7 @@ def measured(dataset, measure: str, year: int) -> float:
     return ceased(dataset, year)
 
 
+@pytest.mark.slow
 def test_the_committed_demo_is_what_the_default_arguments_write(tmp_path):
     synth.generate(tmp_path)
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv"))

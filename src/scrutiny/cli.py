@@ -9,6 +9,7 @@ import sys
 
 from scrutiny import __version__, commands
 from scrutiny.errors import ScrutinyError
+from scrutiny.terminal import printable
 
 UNEXPECTED = 3  # exit code for an error with no ScrutinyError of its own
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ScrutinyError as error:
-        print(f"scrutiny {args.command}: {error}", file=sys.stderr)
+        print(f"scrutiny {args.command}: {printable(error)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("scrutiny: interrupted", file=sys.stderr)
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SCRUTINY_DEBUG"):
             raise
         print(
-            f"scrutiny {args.command}: unexpected {type(error).__name__}: {error}\n"
+            f"scrutiny {args.command}: unexpected {type(error).__name__}: {printable(error)}\n"
             "  rerun with SCRUTINY_DEBUG=1 to see the traceback",
             file=sys.stderr,
         )

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from scrutiny.commands import SUMMARY
+from scrutiny.terminal import printable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -16,22 +17,25 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         description="Lists each figure whose measured value, verdict or evidence class "
         "differs between the packs (keyed by claim and figure label), old and new side by "
         "side, with the cause read from the two manifests; the same comparison as the "
-        "pack's changes.html.",
+        "pack's changes.html. Each pack is first checked against the sha256 its manifest "
+        "records for verdicts.json and changes.json, and read within size limits: a pack "
+        "that fails is named and nothing is compared.",
     )
     parser.add_argument("old", type=Path, help="the earlier pack folder, e.g. rendered/2021Q4")
     parser.add_argument("new", type=Path, help="the later pack folder, e.g. rendered/2022Q1")
-    parser.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    shape.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print a Markdown table (claim, figure, old, new, cause), short enough for a "
+        "pull-request comment or a CI job summary",
+    )
     return parser
 
 
-def side(row: dict | None) -> str:
-    if row is None:
-        return "(none)"
-    return f"{row['shown']} ({row['figure_verdict']}, {row['evidence']})"
-
-
 def report(comparison: dict, old: Path, new: Path) -> list[str]:
-    from scrutiny.pack.changes import counts
+    from scrutiny.pack.changes import counts, described
 
     n = counts(comparison)
     before, after = comparison["old"]["quarter"], comparison["new"]["quarter"]
@@ -52,16 +56,22 @@ def report(comparison: dict, old: Path, new: Path) -> list[str]:
         lines.append("figures:")
     for f in comparison["figures"]:
         lines.append(f"  {f['claim']}: {f['figure']}")
-        lines.append(f"    {side(f['old'])} -> {side(f['new'])}  [{'; '.join(f['causes'])}]")
-    return lines
+        lines.append(
+            f"    {described(f['old'])} -> {described(f['new'])}  [{'; '.join(f['causes'])}]"
+        )
+    return [printable(line, keep_lines=False) for line in lines]
 
 
 def run(args: argparse.Namespace) -> int:
     from scrutiny.pack.changes import compare, load_pack
 
     comparison = compare(load_pack(args.old), load_pack(args.new))
-    if args.json:
+    if args.json:  # JSON escapes every control character itself
         print(json.dumps(comparison, indent=2, sort_keys=True))
+    elif args.markdown:
+        from scrutiny.pack.changes_markdown import markdown
+
+        print(markdown(comparison), end="")
     else:
         print("\n".join(report(comparison, args.old, args.new)))
     return 0

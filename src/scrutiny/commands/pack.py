@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from scrutiny.commands import SUMMARY
 from scrutiny.pack.build import build_pack
 from scrutiny.paths import project_root
+from scrutiny.terminal import printable
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -52,5 +54,7 @@ def run(args: argparse.Namespace) -> int:
         not args.no_progress,
         since=args.since,
     )
+    for warning in report.warnings:
+        print(f"scrutiny pack: warning: {printable(warning)}", file=sys.stderr)
     print(f"pack: {report.out} ({len(report.ran)} notebook(s) run, {len(report.reused)} unchanged)")
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrutiny.cache import load_cached
@@ -19,8 +19,8 @@ from scrutiny.contract import RESULT_MIMETYPE, SCORECARD_MIMETYPE
 from scrutiny.errors import BuildFailed, ConfigError
 from scrutiny.groups import load_groups
 from scrutiny.pack import index
-from scrutiny.pack.changes import Pack
-from scrutiny.pack.changes_page import previous_pack, write_changes
+from scrutiny.pack.changes import Pack, by_key
+from scrutiny.pack.changes_page import SetAside, previous_pack, write_changes
 from scrutiny.pack.execute import read_result, run_all
 from scrutiny.pack.only import restrict
 from scrutiny.pack.packs_index import write_packs_index
@@ -35,6 +35,7 @@ from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.pack.swap import exchange
+from scrutiny.pack.trust import seal
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.privacy.scan import scan_pack
@@ -46,6 +47,7 @@ class BuildReport:
     out: Path
     ran: list[str]
     reused: list[str]
+    warnings: list[str] = field(default_factory=list)
 
 
 def notebooks_of(root: Path) -> list[Path]:
@@ -195,7 +197,7 @@ class Plan:
     todo: list[Job]
     previous: dict
     target: Path
-    old: Pack | None = None  # the pack this one is compared with (changes.html)
+    old: Pack | SetAside | None = None  # the pack this one is compared with (changes.html)
 
 
 def build_pack(
@@ -229,6 +231,8 @@ def build_pack(
         report = locked_build(
             root, params, register, claim_ids, target, only, jobs, timeout, progress, old
         )
+    if isinstance(old, SetAside):
+        report.warnings.append(old.warning)
     if target.parent.resolve() in {
         (root / "rendered").resolve(),
         (root / "rendered" / PRIVATE).resolve(),
@@ -247,7 +251,7 @@ def locked_build(
     jobs: int,
     timeout: int,
     progress: bool,
-    old: Pack | None = None,
+    old: Pack | SetAside | None = None,
 ) -> BuildReport:
     if target.parent.exists():
         clear_abandoned(target)
@@ -280,13 +284,17 @@ def up_to_date(previous: dict, params: dict, inputs: dict[str, str], target: Pat
     )
 
 
-def same_since(old: Pack | None, target: Path) -> bool:
-    """The pack in place was compared with the same earlier quarter (or with none)."""
+def same_since(old: Pack | SetAside | None, target: Path) -> bool:
+    """The pack in place was compared with the same earlier quarter (or with none, or set the
+    same folder aside)."""
     try:
-        since = json.loads((target / "changes.json").read_text())["old"]
-    except (OSError, ValueError, KeyError):
+        changes = json.loads((target / "changes.json").read_text())
+        since, set_aside = changes["old"], changes.get("set_aside")
+    except (OSError, ValueError, KeyError, TypeError):
         return False
-    return (since or {}).get("quarter") == (old.quarter if old else None)
+    if isinstance(old, SetAside):
+        return since is None and (set_aside or {}).get("folder") == old.folder.name
+    return set_aside is None and (since or {}).get("quarter") == (old.quarter if old else None)
 
 
 def finish(plan: Plan, build: Path, jobs: int, timeout: int, progress: bool) -> BuildReport:
@@ -367,12 +375,12 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
     scorecard_nb = build / "scorecard.ipynb"
     scorecard = read_result(scorecard_nb, SCORECARD_MIMETYPE) if scorecard_nb.exists() else None
     extract = load_extract(resolve(plan.params["published_extract"], plan.root))
-    index.write_json(build / "verdicts.json", index.verdict_rows(results))
-    index.write_json(
-        build / "manifest.json",
-        index.manifest(plan.root, plan.params, plan.inputs, notebooks, plan.register),
-    )
-    changes = write_changes(build, plan.target, plan.old)
+    rows = index.verdict_rows(results)
+    index.write_json(build / "verdicts.json", rows)
+    manifest = index.manifest(plan.root, plan.params, plan.inputs, notebooks, plan.register)
+    changes = write_changes(build, plan.target, plan.old, Pack(build, manifest, by_key(rows)))
+    manifest["files"] = seal(build)  # a later pack compares with this one only as built
+    index.write_json(build / "manifest.json", manifest)
     index.render_index(
         build,
         plan.root,

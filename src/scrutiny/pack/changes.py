@@ -8,12 +8,12 @@ statistics) and each claim's definition hash (register entry and metric code).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrutiny.errors import ConfigError
+from scrutiny.pack.trust import SEALED, UntrustedPack, read_manifest, read_sealed
+from scrutiny.quarters import LABEL
 
 NEW_PERIOD = "new period"
 EXTRACT = "903 extract changed"
@@ -77,36 +77,84 @@ class Pack:
         }
 
 
-def read_json(path: Path, what: str):
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path.parent} is not a pack: it has no {path.name}") from None
-    except (OSError, ValueError) as error:
-        raise ConfigError(f"{path}: cannot read {what}: {error}") from None
+TEXT = (str,)
+NUMBER = (int, float)
+FIELDS = {  # what the comparison reads of each verdicts.json row, and the types it takes
+    "claim": TEXT,
+    "figure": TEXT,
+    "verdict": TEXT,
+    "figure_verdict": TEXT,
+    "evidence": TEXT,
+    "source": TEXT,
+    "claimed": (*TEXT, *NUMBER, type(None)),
+    "measured": (*NUMBER, type(None)),
+}
+OPTIONAL = {"shown": (*TEXT, type(None))}
+
+
+def check_manifest(folder: Path, manifest: dict) -> None:
+    """The manifest fields the comparison reads, each of the type it expects."""
+
+    def expect(ok: bool, what: str) -> None:
+        if not ok:
+            raise UntrustedPack(folder, f"manifest.json: {what}")
+
+    quarter = manifest["params"]["quarter"]
+    expect(
+        isinstance(quarter, str) and bool(LABEL.fullmatch(quarter)),
+        "params.quarter is not a quarter",
+    )
+    for key in ("commit", "built"):
+        expect(isinstance(manifest.get(key), str | None), f"{key} is not text")
+    expect(isinstance(manifest.get("inputs", {}), dict), "inputs is not an object")
+    claims = manifest.get("claims", {})
+    expect(isinstance(claims, dict), "claims is not an object")
+    for entry in claims.values():
+        expect(isinstance(entry, dict), "a claim's entry is not an object")
+        follows = entry.get("follows_quarter", [])
+        expect(
+            isinstance(follows, list) and all(isinstance(f, str) for f in follows),
+            "a claim's follows_quarter is not a list of figure labels",
+        )
+
+
+def check_row(folder: Path, n: int, row) -> None:
+    """One verdicts.json row: an object with every field compared, each of its type."""
+    if not isinstance(row, dict):
+        raise UntrustedPack(folder, f"verdicts.json: row {n} is not an object")
+    missing = sorted(set(FIELDS) - set(row))
+    if missing:
+        raise UntrustedPack(folder, f"verdicts.json: row {n} lacks {', '.join(missing)}")
+    for field, kinds in (FIELDS | OPTIONAL).items():
+        value = row.get(field)
+        if field in row and (isinstance(value, bool) or not isinstance(value, kinds)):
+            raise UntrustedPack(folder, f"verdicts.json: row {n}, {field} is of the wrong type")
 
 
 def load_pack(folder: Path) -> Pack:
-    """A pack folder's manifest and verdicts, or a clear error saying why it is not a pack."""
-    if not folder.is_dir():
-        raise ConfigError(f"{folder} is not a pack folder (no such folder)")
-    manifest = read_json(folder / "manifest.json", "the manifest")
-    if not (isinstance(manifest, dict) and "quarter" in manifest.get("params", {})):
-        raise ConfigError(f"{folder}/manifest.json was not written by scrutiny pack")
-    rows = read_json(folder / "verdicts.json", "the verdicts")
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise ConfigError(f"{folder}/verdicts.json is not a list of figure rows")
+    """A pack folder's manifest and verdicts, read within limits and checked against the
+    hashes its manifest records; NotAPack or UntrustedPack (naming why) otherwise."""
+    manifest = read_manifest(folder)
+    check_manifest(folder, manifest)
+    sealed = {name: read_sealed(folder, manifest, name) for name in SEALED}
+    rows = sealed["verdicts.json"]
+    if not isinstance(rows, list):
+        raise UntrustedPack(folder, "verdicts.json is not a list of figure rows")
+    for n, row in enumerate(rows, start=1):
+        check_row(folder, n, row)
+    return Pack(folder, manifest, by_key(rows))
+
+
+def by_key(rows: list[dict]) -> dict[tuple[str, str], dict]:
+    """Figures keyed by (claim, label); two figures of a claim with one label are both kept."""
     figures = {}
     for row in rows:
-        missing = {"claim", "figure", "verdict", *SHOWN} - set(row)
-        if missing:
-            raise ConfigError(f"{folder}/verdicts.json: a row lacks {', '.join(sorted(missing))}")
         key, n = (row["claim"], row["figure"]), 1
-        while key in figures:  # two figures of a claim with one label: keep both
+        while key in figures:
             n += 1
             key = (row["claim"], f"{row['figure']} ({n})")
         figures[key] = row
-    return Pack(folder, manifest, figures)
+    return figures
 
 
 def same_value(a, b) -> bool:
@@ -187,6 +235,13 @@ def shown(row: dict) -> str:
 def side(pack: Pack, key: tuple[str, str]) -> dict | None:
     row = pack.figures.get(key)
     return None if row is None else {**{k: row[k] for k in SHOWN}, "shown": shown(row)}
+
+
+def described(side: dict | None) -> str:
+    """One side of a changed figure in words, as the terminal and Markdown reports give it."""
+    if side is None:
+        return "(none)"
+    return f"{side['shown']} ({side['figure_verdict']}, {side['evidence']})"
 
 
 def compare(old: Pack, new: Pack) -> dict:

@@ -5,14 +5,15 @@ Built with every pack, so a reader sees at once what moved since last quarter an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from scrutiny.errors import ConfigError
 from scrutiny.pack.changes import MEANINGS, Pack, compare, counts, load_pack
 from scrutiny.pack.index import write_json
 from scrutiny.pack.stylesheet import STYLESHEET
+from scrutiny.pack.trust import NotAPack, UntrustedPack
 from scrutiny.quarters import Quarter
 
 PAGE = "changes.html"
@@ -23,15 +24,34 @@ def default_since(target: Path, quarter: str) -> Path:
     return target.parent / Quarter.parse(quarter).previous.label
 
 
-def previous_pack(target: Path, quarter: str, since: Path | None) -> Pack | None:
-    """The pack to compare with: `--since` (which must be a pack), else the previous quarter's
-    folder beside this one when it holds a pack."""
-    if since is not None:
-        return load_pack(since)
+@dataclass(frozen=True)
+class SetAside:
+    """An earlier pack that could not be trusted: named, with why, instead of compared."""
+
+    folder: Path
+    reason: str
+
+    @property
+    def warning(self) -> str:
+        return (
+            f"the previous pack {self.folder} could not be trusted: changes not computed "
+            f"({self.reason})"
+        )
+
+
+def previous_pack(target: Path, quarter: str, since: Path | None) -> Pack | SetAside | None:
+    """The pack to compare with: `--since` (which must hold a pack), else the previous
+    quarter's folder beside this one when it holds one. A pack that fails its recorded hashes,
+    a limit or a type is set aside, so one corrupt old pack never blocks a new build."""
+    folder = default_since(target, quarter) if since is None else since
     try:
-        return load_pack(default_since(target, quarter))
-    except ConfigError:
+        return load_pack(folder)
+    except NotAPack:
+        if since is not None:
+            raise
         return None  # no pack there: the page says so, and the build goes on
+    except UntrustedPack as error:
+        return SetAside(folder, error.reason)
 
 
 def old_link(old: Pack, target: Path) -> str | None:
@@ -41,12 +61,15 @@ def old_link(old: Pack, target: Path) -> str | None:
     return None
 
 
-def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
-    """Compare the pack in `build` (to be swapped in at `target`) with `old`; write both files
-    and return the counts the front page shows."""
-    new = load_pack(build)
+def write_changes(build: Path, target: Path, old: Pack | SetAside | None, new: Pack) -> dict:
+    """Compare `new` (built in `build`, to be swapped in at `target`) with `old`; write both
+    files and return the counts the front page shows."""
+    set_aside = old if isinstance(old, SetAside) else None
+    old = None if set_aside else old
     comparison = compare(old, new) if old else None
     data = comparison or {"old": None, "new": new.describe(), "figures": [], "verdicts": []}
+    if set_aside:
+        data["set_aside"] = {"folder": set_aside.folder.name, "reason": set_aside.reason}
     write_json(build / "changes.json", data)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("scrutiny", "templates"),
@@ -67,6 +90,11 @@ def write_changes(build: Path, target: Path, old: Pack | None) -> dict:
             for side in (figure.get("old"), figure.get("new"))
         ),
         looked=default_since(target, new.quarter).name,
+        set_aside=set_aside,
     )
     (build / PAGE).write_text(page, encoding="utf-8")
-    return {"since": old.quarter if old else None, **(counts(comparison) if comparison else {})}
+    return {
+        "since": old.quarter if old else None,
+        "set_aside": set_aside.folder.name if set_aside else None,
+        **(counts(comparison) if comparison else {}),
+    }

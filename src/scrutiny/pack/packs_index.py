@@ -6,31 +6,34 @@ changes.json, so it lists exactly the packs that are there.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
 
 import jinja2
 
-from scrutiny.errors import ConfigError
 from scrutiny.pack.changes import Pack, load_pack
 from scrutiny.pack.changes_page import PAGE as CHANGES
+from scrutiny.pack.changes_page import SetAside
 from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET, own_css
+from scrutiny.pack.trust import NotAPack, UntrustedPack, read_sealed
 from scrutiny.verdicts import VERDICTS
 
 
-def packs_in(folder: Path) -> list[Pack]:
-    """The packs in `folder`, newest quarter first (scratch folders and other files skipped)."""
-    found = []
+def packs_in(folder: Path) -> list[Pack | SetAside]:
+    """The packs in `folder`, newest quarter first (scratch folders and other files skipped),
+    then any that could not be trusted, by folder name."""
+    found, set_aside = [], []
     for path in sorted(folder.iterdir()):
         if path.is_dir() and not path.name.startswith(".") and (path / "index.html").exists():
             try:
                 found.append(load_pack(path))
-            except ConfigError:
+            except NotAPack:
                 continue  # not a pack of this tool: nothing to list
-    return sorted(found, key=lambda p: (p.quarter, p.folder.name), reverse=True)
+            except UntrustedPack as error:
+                set_aside.append(SetAside(path, error.reason))
+    return sorted(found, key=lambda p: (p.quarter, p.folder.name), reverse=True) + set_aside
 
 
 def verdict_counts(pack: Pack) -> list[tuple[str, int]]:
@@ -40,18 +43,22 @@ def verdict_counts(pack: Pack) -> list[tuple[str, int]]:
 
 
 def changed_verdicts(pack: Pack) -> int | None:
-    """Verdicts changed since the pack it was compared with; None when it was compared with none."""
+    """Verdicts changed since the pack it was compared with; None when it was compared with none
+    (or its changes.json, checked against its hash by `load_pack`, is not the shape written)."""
+    data = read_sealed(pack.folder, pack.manifest, "changes.json")
     try:
-        data = json.loads((pack.folder / "changes.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        if not data.get("old"):
+            return None
+        return sum(1 for row in data["verdicts"] if row["old"] and row["new"])
+    except (AttributeError, KeyError, TypeError):
         return None
-    if not data.get("old"):
-        return None
-    return sum(1 for row in data["verdicts"] if row["old"] and row["new"])
 
 
-def entry(pack: Pack) -> dict:
+def entry(pack: Pack | SetAside) -> dict:
+    if isinstance(pack, SetAside):
+        return {"folder": pack.folder.name, "untrusted": pack.reason}
     return {
+        "untrusted": None,
         **pack.describe(),
         "folder": pack.folder.name,
         "counts": verdict_counts(pack),
