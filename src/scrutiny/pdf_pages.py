@@ -3,7 +3,8 @@
 pdfium inflates a page's content stream whole and cannot be told to stop, so a small "deflate
 bomb" would take gigabytes: this process caps its own address space and CPU time, counts the
 pages before reading any, and stops once the pages read give more text than one document may.
-`python -m scrutiny.pdf_pages FILE` prints the rows of each page as JSON, or {"error": ...};
+`python -m scrutiny.pdf_pages FILE LIMITS` (LIMITS: `bounds()` as JSON, read in the caller so
+one module holds them) prints the rows of each page as JSON, or {"error": ...};
 before each page it writes the page's number to stderr, so the caller can name the page that
 broke a limit. `scrutiny.claimtext.pdf` runs it and lays the rows out (it lives outside
 `claimtext` so the process starts without importing the claim finder).
@@ -74,7 +75,17 @@ def _line_height(text, left: float, bottom: float, top: float) -> tuple[float, f
     return loose_bottom, loose_top
 
 
-def read(path: str) -> dict:
+def bounds() -> dict[str, int]:
+    """The limits this process is held to, from `scrutiny.limits`."""
+    return {
+        "memory": limits.PDF_MEMORY,
+        "seconds": limits.PDF_SECONDS,
+        "pages": limits.PDF_PAGES,
+        "text": limits.DOCUMENT_TEXT,
+    }
+
+
+def read(path: str, bounds: dict[str, int]) -> dict:
     """{"pages": [[height, [[text, bottom, top, right], ...]], ...]} or {"error": message}."""
     import pypdfium2
 
@@ -85,8 +96,8 @@ def read(path: str) -> dict:
     pages, characters = [], 0
     try:
         count = len(document)
-        if count > limits.PDF_PAGES:
-            return {"error": str(limits.refuse("", "its number of pages", count, limits.PDF_PAGES))}
+        if count > bounds["pages"]:
+            return {"error": str(limits.refuse("", "its number of pages", count, bounds["pages"]))}
         for index in range(count):
             print(index + 1, file=sys.stderr, flush=True)
             try:
@@ -94,22 +105,23 @@ def read(path: str) -> dict:
             except pypdfium2.PdfiumError as error:
                 return {"error": f"page {index + 1} cannot be read ({error})"}
             characters += sum(len(row.text) for row in rows)
-            if characters > limits.DOCUMENT_TEXT:
-                found = f"over {limits.size(limits.DOCUMENT_TEXT)} by page {index + 1}"
-                return {"error": str(limits.refuse("", "its text", found, limits.DOCUMENT_TEXT))}
+            if characters > bounds["text"]:
+                found = f"over {limits.size(bounds['text'])} characters by page {index + 1}"
+                return {"error": str(limits.refuse("", "its text", found, bounds["text"]))}
             pages.append([height, [[r.text, r.bottom, r.top, r.right] for r in rows]])
     finally:
         document.close()
     return {"pages": pages}
 
 
-def hold_to_limits() -> None:
+def hold_to(bounds: dict[str, int]) -> None:
     """Cap this process: memory (what pdfium may inflate) and CPU time."""
-    resource.setrlimit(resource.RLIMIT_AS, (limits.PDF_MEMORY, limits.PDF_MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.PDF_SECONDS, limits.PDF_SECONDS + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (bounds["memory"], bounds["memory"]))
+    resource.setrlimit(resource.RLIMIT_CPU, (bounds["seconds"], bounds["seconds"] + 1))
 
 
 if __name__ == "__main__":
     die_with_parent()
-    hold_to_limits()
-    json.dump(read(sys.argv[1]), sys.stdout)
+    held = json.loads(sys.argv[2])
+    hold_to(held)
+    json.dump(read(sys.argv[1], held), sys.stdout)

@@ -22,6 +22,7 @@ from scrutiny.claimtext.lines import Line
 from scrutiny.errors import OverLimit, UnusableInput
 from scrutiny.lifetime import helper_environment
 from scrutiny.pdf_pages import Row as _Row
+from scrutiny.pdf_pages import bounds
 
 _MARGIN = 0.07  # share of the page height at the top and bottom where headers and footers sit
 _PARAGRAPH_GAP = 0.5  # a gap above a line wider than this many line heights ends a paragraph
@@ -40,19 +41,20 @@ def pdf_lines(path: Path) -> list[Line]:
 
 def _read_pages(path: Path) -> list:
     """The pages' rows, read by `scrutiny.pdf_pages` in a process held to limits."""
-    command = [sys.executable, "-m", "scrutiny.pdf_pages", str(path)]
+    held = bounds()
+    command = [sys.executable, "-m", "scrutiny.pdf_pages", str(path), json.dumps(held)]
     try:
         done = subprocess.run(
             command,
             capture_output=True,
             text=True,
-            timeout=limits.PDF_SECONDS,
+            timeout=held["seconds"],
             env=helper_environment(),
         )
     except subprocess.TimeoutExpired as stopped:
         raise OverLimit(
             f"{path}{_last_page(stopped.stderr)}: refused: reading it took longer than the "
-            f"limit of {limits.PDF_SECONDS} s (scrutiny.limits; see the README's 'Limits')"
+            f"limit of {held['seconds']} s (scrutiny.limits; see the README's 'Limits')"
         ) from None
     try:
         found = json.loads(done.stdout) if done.returncode == 0 else {}
@@ -64,8 +66,8 @@ def _read_pages(path: Path) -> list:
     if "pages" not in found:
         page = _last_page(done.stderr)
         raise OverLimit(
-            f"{path}{page}: refused: reading it took more than the {limits.size(limits.PDF_MEMORY)}"
-            f" of memory or the {limits.PDF_SECONDS} s of CPU one PDF may use (a stream that "
+            f"{path}{page}: refused: reading it took more than the {limits.size(held['memory'])}"
+            f" of memory or the {held['seconds']} s of CPU one PDF may use (a stream that "
             "inflates hugely?) (scrutiny.limits; see the README's 'Limits')"
         )
     return found["pages"]

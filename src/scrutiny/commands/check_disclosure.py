@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from scrutiny.regular_files import add_flag
+
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
@@ -22,6 +24,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         type=Path,
         help="the 903 input to search for (default: the one the pack's manifest.json names)",
     )
+    add_flag(parser)
     return parser
 
 

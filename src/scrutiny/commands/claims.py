@@ -12,6 +12,7 @@ from scrutiny.claimtext.conflicts import Conflict, find_conflicts
 from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
+from scrutiny.regular_files import add_flag
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
             help="YAML mapping short ids to files ({FR: {file: NAME, title: ...}}, "
             "optionally under a `documents:` key, as in evidence/claims.yml)",
         )
+        add_flag(action)
     trace = actions.add_parser(
         "trace", help="published figures that reproduce a claimed number (where it came from)"
     )

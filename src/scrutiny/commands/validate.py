@@ -13,6 +13,7 @@ from collections import defaultdict
 from scrutiny import ssda903
 from scrutiny.cache import inspect_cached
 from scrutiny.errors import Problem, knock_on_line, total
+from scrutiny.regular_files import add_flag
 from scrutiny.ssda903.causes import knock_on
 
 EXAMPLES = 5
@@ -43,6 +44,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "problem's `more` counts the rows of its rule not listed)",
     )
     add_show_values(parser)
+    add_flag(parser)
     return parser
 
 
