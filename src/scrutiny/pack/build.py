@@ -34,6 +34,7 @@ from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.pack.swap import exchange
+from scrutiny.pack.target import real_target
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
 from scrutiny.privacy.scan import scan_pack
@@ -211,7 +212,7 @@ def build_pack(
     unknown = sorted(set(only or []) - set(claim_ids) - {"scorecard"})
     if unknown:
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
-    target = out or root / "rendered" / params["quarter"]
+    target = real_target(out or root / "rendered" / params["quarter"])  # before lock and swap
     refuse_foreign(target)
     old = previous_pack(target, params["quarter"], since)  # a bad --since is refused first
     check_inputs(root, params)  # bad input is refused before the lock: it writes nothing
