@@ -53,8 +53,8 @@ def check(where: object, what: str, found: int, limit: int) -> None:
 class TextBudget:
     """The text one run may read from all its documents, spent document by document."""
 
-    def __init__(self, limit: int = RUN_TEXT):
-        self.limit = limit
+    def __init__(self, limit: int | None = None):
+        self.limit = RUN_TEXT if limit is None else limit
         self.spent = 0
 
     def spend(self, where: object, characters: int) -> None:
