@@ -151,3 +151,12 @@ def test_claims_extract_on_a_bomb_is_a_named_error_and_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"scrutiny claims: {pdf}, page 1: refused: reading it took more than" in err
     assert "Traceback" not in err
+
+
+def test_a_reader_that_fails_for_another_reason_says_so(tmp_path, monkeypatch):
+    """Not every death of the reading process is a limit: its own last words are given."""
+    no_pages = {"seconds": 60, "memory": limits.PDF_MEMORY, "text": 100}  # "pages" left out
+    monkeypatch.setattr("scrutiny.claimtext.pdf.bounds", lambda: no_pages)
+    pdf = write_pdf(tmp_path / "ok.pdf", zlib.compress(TEXT), flate=True)
+    with pytest.raises(UnusableInput, match=r"ok.pdf: the PDF reader failed \(KeyError: 'pages'\)"):
+        read_lines(pdf)

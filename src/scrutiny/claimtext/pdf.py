@@ -63,6 +63,9 @@ def _read_pages(path: Path) -> list:
     if "error" in found:
         kind = OverLimit if "refused:" in found["error"] else UnusableInput
         raise kind(f"{path}: {found['error']}")
+    if "pages" not in found and not _out_of_bounds(done):
+        said = [line for line in done.stderr.splitlines() if line.strip()]
+        raise UnusableInput(f"{path}: the PDF reader failed ({said[-1] if said else 'silently'})")
     if "pages" not in found:
         page = _last_page(done.stderr)
         raise OverLimit(
@@ -71,6 +74,12 @@ def _read_pages(path: Path) -> list:
             "inflates hugely?) (scrutiny.limits; see the README's 'Limits')"
         )
     return found["pages"]
+
+
+def _out_of_bounds(done: subprocess.CompletedProcess) -> bool:
+    """Killed by a signal (pdfium aborts when an allocation fails; the CPU limit sends
+    SIGXCPU) or out of memory in Python: a limit, not a fault of the reader."""
+    return done.returncode < 0 or "MemoryError" in done.stderr
 
 
 def _last_page(stderr: str | bytes | None) -> str:
