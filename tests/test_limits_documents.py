@@ -105,11 +105,11 @@ def test_a_pdf_within_the_limits_is_read(tmp_path):
 
 def test_a_text_document_over_the_text_limit_is_refused_before_it_is_parsed(tmp_path):
     text = tmp_path / "minutes.txt"
-    text.write_text("There were 702 children.\n" * 400_000)  # 10,000,000 characters
+    text.write_text("There were 702 children.\n" * 700_000)  # 17,500,000 characters
     with pytest.raises(OverLimit) as caught:
         read_lines(text)
     assert str(caught.value).startswith(
-        f"{text}: refused: the text's length in characters is 10,000,000, over the limit of 8 MB"
+        f"{text}: refused: the text's length in characters is 17,500,000, over the limit of 16 MB"
     )
 
 

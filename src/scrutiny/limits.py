@@ -15,7 +15,7 @@ MB = 1024 * 1024
 # Panel documents (claims extract, claims conflicts, the pack's index).
 DOCUMENT_BYTES = 64 * MB  # one document file as stored (a PDF with images is the largest)
 PDF_PAGES = 2_000  # a year of committee packs is a few hundred pages
-DOCUMENT_TEXT = 8 * MB  # characters of text one document gives (a dense page is ~4,000)
+DOCUMENT_TEXT = 16 * MB  # characters of text one document gives (a dense page is ~4,000)
 RUN_TEXT = 32 * MB  # characters of text all the documents of one run give together (~30 s)
 PDF_MEMORY = 512 * MB  # address space of the process that reads one PDF (pdfium inflates)
 PDF_SECONDS = 60  # CPU and wall time for reading one PDF
