@@ -119,14 +119,21 @@ def walk(
     seen = {folder.resolve()}
     stack = [folder]
     while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                path = Path(entry.path)
-                if entry.is_dir():
-                    if descend(path) and inside(path, folder) not in seen:
-                        seen.add(path.resolve())
-                        stack.append(path)
-                elif keep(path):
-                    inside(path, folder)
-                    found.append(path)
+        for entry in _entries(stack.pop()):
+            path = Path(entry.path)
+            if entry.is_dir():
+                if descend(path) and inside(path, folder) not in seen:
+                    seen.add(path.resolve())
+                    stack.append(path)
+            elif keep(path):
+                inside(path, folder)
+                found.append(path)
     return sorted(found)
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError as error:
+        raise UnusableInput(f"{folder}: cannot be read ({error.strerror})") from None
