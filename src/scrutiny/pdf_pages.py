@@ -4,9 +4,9 @@ pdfium inflates a page's content stream whole and cannot be told to stop, so a s
 bomb" would take gigabytes: this process caps its own address space and CPU time, counts the
 pages before reading any, and stops once the pages read give more text than one document may.
 `python -m scrutiny.pdf_pages FILE LIMITS` (LIMITS: `bounds()` as JSON, read in the caller so
-one module holds them) prints the rows of each page as JSON, or {"error": ...};
-before each page it writes the page's number to stderr, so the caller can name the page that
-broke a limit. `scrutiny.claimtext.pdf` runs it and lays the rows out (it lives outside
+one module holds them) prints the rows of each page as JSON, or {"refused": ...} or {"error":
+...}; before each page it writes the page's number to stderr, so the caller can name the page
+that broke a limit. `scrutiny.claimtext.pdf` runs it and lays the rows out (it lives outside
 `claimtext` so the process starts without importing the claim finder).
 """
 
@@ -86,7 +86,8 @@ def bounds() -> dict[str, int]:
 
 
 def read(path: str, bounds: dict[str, int]) -> dict:
-    """{"pages": [[height, [[text, bottom, top, right], ...]], ...]} or {"error": message}."""
+    """{"pages": [[height, [[text, bottom, top, right], ...]], ...]}, or {"refused": message}
+    over a limit, or {"error": message}."""
     import pypdfium2
 
     try:
@@ -97,7 +98,9 @@ def read(path: str, bounds: dict[str, int]) -> dict:
     try:
         count = len(document)
         if count > bounds["pages"]:
-            return {"error": str(limits.refuse("", "its number of pages", count, bounds["pages"]))}
+            return {
+                "refused": str(limits.refuse("", "its number of pages", count, bounds["pages"]))
+            }
         for index in range(count):
             print(index + 1, file=sys.stderr, flush=True)
             try:
@@ -107,7 +110,7 @@ def read(path: str, bounds: dict[str, int]) -> dict:
             characters += sum(len(row.text) for row in rows)
             if characters > bounds["text"]:
                 found = f"over {limits.size(bounds['text'])} characters by page {index + 1}"
-                return {"error": str(limits.refuse("", "its text", found, bounds["text"]))}
+                return {"refused": str(limits.refuse("", "its text", found, bounds["text"]))}
             pages.append([height, [[r.text, r.bottom, r.top, r.right] for r in rows]])
     finally:
         document.close()

@@ -60,9 +60,10 @@ def _read_pages(path: Path) -> list:
         found = json.loads(done.stdout) if done.returncode == 0 else {}
     except ValueError:
         found = {}
+    if "refused" in found:
+        raise OverLimit(f"{path}: {found['refused']}")
     if "error" in found:
-        kind = OverLimit if "refused:" in found["error"] else UnusableInput
-        raise kind(f"{path}: {found['error']}")
+        raise UnusableInput(f"{path}: {found['error']}")
     if "pages" not in found and not _out_of_bounds(done):
         said = [line for line in done.stderr.splitlines() if line.strip()]
         raise UnusableInput(f"{path}: the PDF reader failed ({said[-1] if said else 'silently'})")
