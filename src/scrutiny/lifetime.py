@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 
-PARENT = "SCRUTINY_PARENT_PID"  # set by the starter, so a helper knows whom to outlive not
+PARENT = "SCRUTINY_PARENT_PID"  # set by the starter: the process a helper must not outlive
 _PR_SET_PDEATHSIG = 1
 
 
