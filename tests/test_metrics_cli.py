@@ -145,3 +145,12 @@ def test_a_reader_that_stops_early_is_no_error():
     err = run.stderr.read().decode()
     assert run.wait(timeout=120) == 0
     assert err == ""
+
+
+def test_a_missing_option_names_the_optional_file_without_a_none(data, capsys):
+    args = ["measure", "placement-count", "--data", str(data), "--at", "2021-03-31"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        "scrutiny measure: placement-count needs --group; its parameters: --at, --group, "
+        "[--groups]\n"
+    )

@@ -136,3 +136,16 @@ def test_the_command_line_finds_the_starters_match(capsys):
 def test_the_command_line_says_when_nothing_matches(capsys):
     assert main(["claims", "trace", "702", "--subject", "children looked after"]) == 0
     assert "no published figure" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("claimed", "named"), [("٢٣%", "ARABIC-INDIC DIGIT TWO"), ("２３", "FULLWIDTH DIGIT TWO")]
+)
+def test_digits_other_than_0_to_9_are_refused_by_name(claimed, named, capsys):
+    """Python reads '٢٣' as 23; a claim is never written so, and 0-9 is asked for."""
+    assert main(["claims", "trace", claimed, "--subject", "children looked after"]) == 2
+    digit = claimed[0]
+    assert capsys.readouterr().err == (
+        f"scrutiny claims: claims trace: {claimed!r}: write its digits as 0-9, not {digit!r} "
+        f"({named})\n"
+    )

@@ -26,24 +26,17 @@ from scrutiny.hashing import file_sha256
 from scrutiny.paths import cache_root
 from scrutiny.ssda903.coverage import Coverage
 from scrutiny.ssda903.dataset import empty_table
+from scrutiny.ssda903.read import extract_files
 
 FORMAT = "1"  # of the inputs' key, which the pack's provenance shows: changing it moves every page
 LAYOUT = "3"  # of an entry's files (2: the report stored with the tables; 3: coverage)
 Columns = Mapping[str, tuple[str, ...]]  # table -> the only columns to read
 
 
-def input_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return sorted(
-        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".csv", ".xml"}
-    )
-
-
 def cache_key(path: Path) -> str:
     digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
     digest.update(json.dumps(ssda903.schema(), sort_keys=True).encode())
-    for file in input_files(path):
+    for file in extract_files(path):
         digest.update(f"{file.relative_to(path) if path.is_dir() else file.name}|".encode())
         digest.update(file_sha256(file).encode())
     return digest.hexdigest()[:32]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +25,7 @@ from scrutiny.verdicts import BOUND, EXACT, RELATIONS
 
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
 SOURCES = ("903", "dfe", "none")
-NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
+NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$", re.ASCII)
 
 CLAIM_KEYS = {
     "id",
@@ -130,7 +131,12 @@ class Register:
 
 
 def parse_number(text: str) -> tuple[float, float]:
-    """The value and the precision a number is written to: '19.5%' -> (19.5, 0.1)."""
+    """The value and the precision a number is written to: '19.5%' -> (19.5, 0.1). Digits
+    are 0-9 only: Python would read '٢٣' or '２３' as 23, and no claim writes them."""
+    other = [c for c in str(text) if c.isdigit() and not c.isascii()]
+    if other:
+        name = unicodedata.name(other[0], "a digit other than 0-9")
+        raise ValueError(f"{text!r}: write its digits as 0-9, not {other[0]!r} ({name})")
     match = NUMBER.match(str(text))
     if not match:
         raise ValueError(f"{text!r} is not a number such as 702, 19.5% or -23%")

@@ -9,6 +9,7 @@ import sys
 
 from scrutiny import __version__, commands
 from scrutiny.errors import ScrutinyError
+from scrutiny.regular_files import allow_outside_links
 from scrutiny.terminal import printable
 
 UNEXPECTED = 3  # exit code for an error with no ScrutinyError of its own
@@ -37,6 +38,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
+    if getattr(args, "follow_outside_links", False):
+        allow_outside_links()
     try:
         code = int(args.handler(args) or 0)
         sys.stdout.flush()  # here, so a reader that stopped early is seen now, not at exit

@@ -106,6 +106,11 @@ class UnusableInput(ScrutinyError):
     exit_code = 2
 
 
+class OverLimit(UnusableInput):
+    """An input over one of the limits in `scrutiny.limits`: refused before it can exhaust
+    the machine, naming the file and the limit."""
+
+
 class ConfigError(ScrutinyError):
     """A params, register or manifest file is malformed (unknown key, wrong type)."""
 

@@ -43,23 +43,21 @@ def load_groups(path: str | Path | None = None) -> dict[str, PlacementGroup]:
     if path is None:
         return _load(None, "")
     path = Path(path).resolve()
-    return _load(str(path), file_sha256(path) if path.is_file() else "")
+    return _load(str(path), file_sha256(path) if path.exists() else "")
 
 
 @cache
 def _load(path: str | None, content: str) -> dict[str, PlacementGroup]:
-    if path is None:
-        source = DEFAULT_GROUPS
-        text = resources.files("scrutiny").joinpath("groups.yml").read_text("utf-8")
-    else:
-        source = path
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as error:
-            message = f"{source}: cannot read the placement groups file ({error})"
-            raise ConfigError(message) from None
+    source = path or DEFAULT_GROUPS
     try:
-        data = yamlsafe.safe_load(text, source)
+        if path is None:
+            text = resources.files("scrutiny").joinpath("groups.yml").read_text("utf-8")
+            data = yamlsafe.safe_load(text, source)
+        else:
+            data = yamlsafe.load_path(Path(path))
+    except OSError as error:
+        message = f"{source}: cannot read the placement groups file ({error})"
+        raise ConfigError(message) from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{source}: not valid YAML ({error})") from None
     if not isinstance(data, dict) or not data:

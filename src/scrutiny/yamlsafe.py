@@ -12,10 +12,12 @@ from pathlib import Path
 import yaml
 from yaml.events import AliasEvent
 
-from scrutiny.errors import TooComplex
+from scrutiny import limits
+from scrutiny.errors import ConfigError, TooComplex
+from scrutiny.regular_files import read_bytes
 
-MAX_BYTES = 64 * 1024 * 1024  # far above any register (a 20 MB one of minutes reads fine)
-MAX_ALIAS_NODES = 100_000  # nodes that aliases may add by expansion; plain files use none
+MAX_BYTES = limits.YAML_BYTES
+MAX_ALIAS_NODES = limits.YAML_ALIAS_NODES
 
 
 def node_count(node: yaml.Node, budget: int) -> int:
@@ -69,8 +71,18 @@ def safe_load(text: str, where: str):
 
 
 def load_path(path: Path):
-    """The YAML file at `path`, its size checked before it is read."""
-    size = path.stat().st_size
+    """The YAML file at `path`: a regular file, its size checked before it is read, UTF-8."""
+    path = Path(path)
+    size = path.stat().st_size  # a missing file raises FileNotFoundError, for callers to word
     if size > MAX_BYTES:
         raise TooComplex(f"{path}: refused: {size:,} bytes of YAML (the limit is {MAX_BYTES:,})")
-    return safe_load(path.read_text("utf-8"), str(path))
+    data = read_bytes(path, MAX_BYTES, "the YAML file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}, line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+            "a YAML file is text: is this the right file?"
+        ) from None
+    return safe_load(text, str(path))

@@ -10,22 +10,38 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scrutiny import limits
 from scrutiny.claimtext.lines import Line
 from scrutiny.errors import UnusableInput
+from scrutiny.regular_files import read_bytes
 
 
-def read_lines(path: Path) -> list[Line]:
-    """The file's lines as plain text; the format is chosen by suffix or by its opening."""
+def read_lines(path: Path, budget: limits.TextBudget | None = None) -> list[Line]:
+    """The file's lines as plain text; the format is chosen by suffix or by its opening.
+
+    Within the limits: the file's bytes, a PDF's pages, the text it gives, and the text of
+    every document of the run together (`budget`)."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise UnusableInput(
             f"{path}: no such document (expected a text, Markdown, HTML or PDF file)"
         )
-    if path.suffix.lower() == ".pdf" or _opening(path) == b"%PDF-":
+    data = read_bytes(path, limits.DOCUMENT_BYTES, "the document")  # a regular file only
+    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
         from scrutiny.claimtext.pdf import pdf_lines  # pypdfium2 loads only for PDFs
 
-        return pdf_lines(path)
-    raw = _read_text(path)
+        lines = pdf_lines(path)
+        characters = sum(len(line.text) for line in lines)
+    else:
+        raw = _decode(path, data)
+        characters = len(raw)
+        limits.check(path, "the text's length in characters", characters, limits.DOCUMENT_TEXT)
+        lines = _text_lines(path, raw)
+    (budget or limits.TextBudget()).spend(path, characters)
+    return lines
+
+
+def _text_lines(path: Path, raw: str) -> list[Line]:
     opening = raw.lstrip()[:200].lower()
     if path.suffix.lower() in {".html", ".htm"} or opening.startswith(("<!doctype html", "<html")):
         return html_lines(raw)
@@ -34,13 +50,7 @@ def read_lines(path: Path) -> list[Line]:
     return text_lines(raw)
 
 
-def _opening(path: Path) -> bytes:
-    with path.open("rb") as file:
-        return file.read(5)
-
-
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise UnusableInput(f"{path}: looks binary (a Word file?); save it as text or PDF first")
     for encoding in ("utf-8-sig", "cp1252"):

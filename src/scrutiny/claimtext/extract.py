@@ -11,6 +11,7 @@ from scrutiny.claimtext.periods import document_date
 from scrutiny.claimtext.sections import locate
 from scrutiny.claimtext.sentences import sentences
 from scrutiny.claimtext.statements import Statement, find_statements
+from scrutiny.limits import TextBudget
 
 _OPENING_LINES = 40  # the meeting or report date is stated near the top
 _PROGRESS_EVERY = 500  # sentences between two progress calls
@@ -30,16 +31,21 @@ def statements_by_document(
     documents: Path | str | Mapping | None = None,
     progress: Progress | None = None,
 ) -> Iterator[tuple[Path, list[Statement]]]:
-    """Each document with its statements (maybe none), reporting progress through each one."""
+    """Each document with its statements (maybe none), reporting progress through each one;
+    all of them together within the run's text limit."""
     catalogue = load_catalogue(documents)
+    budget = TextBudget()
     for path in map(Path, paths):
-        yield path, document_statements(path, describe(path, catalogue), progress)
+        yield path, document_statements(path, describe(path, catalogue), progress, budget)
 
 
 def document_statements(
-    path: Path, info: DocumentInfo, progress: Progress | None = None
+    path: Path,
+    info: DocumentInfo,
+    progress: Progress | None = None,
+    budget: TextBudget | None = None,
 ) -> list[Statement]:
-    lines = read_lines(path)
+    lines = read_lines(path, budget)
     reference = info.date or document_date(" ".join(line.text for line in lines[:_OPENING_LINES]))
     found: list[Statement] = []
     last: tuple[int, str] | None = None  # paragraph and subject of the latest statement

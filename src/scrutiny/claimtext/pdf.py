@@ -5,95 +5,90 @@ on one line, bullets keep their glyph); pypdf splits table rows cell by cell and
 interleaves columns. The layout adds what text files show with blank lines: a gap wider than
 half a line ends a paragraph. Page numbers and a running header or footer repeated in the
 page margins are dropped, so they do not break a sentence that runs on to the next page.
-Line numbers count the visual lines of each page from the top, header included.
+Line numbers count the visual lines of each page from the top, header included. The pages
+are read in a process of their own held to the limits (`scrutiny.pdf_pages`).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+import subprocess
+import sys
 from pathlib import Path
 
-import pypdfium2
-
+from scrutiny import limits
 from scrutiny.claimtext.lines import Line
-from scrutiny.errors import UnusableInput
+from scrutiny.errors import OverLimit, UnusableInput
+from scrutiny.lifetime import helper_environment
+from scrutiny.pdf_pages import Row as _Row
+from scrutiny.pdf_pages import bounds
 
 _MARGIN = 0.07  # share of the page height at the top and bottom where headers and footers sit
 _PARAGRAPH_GAP = 0.5  # a gap above a line wider than this many line heights ends a paragraph
-_CELL_GAP = 1.5  # runs on one line further apart than this many line heights are table cells
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s+of\s+\d{1,4})?$", re.I)
 
 
-@dataclass
-class _Row:
-    """One visual line: its text runs joined left to right, and its vertical extent."""
-
-    text: str
-    bottom: float
-    top: float
-    right: float
-
-    def takes(self, left: float, bottom: float, top: float) -> bool:
-        middle = (bottom + top) / 2
-        return self.bottom <= middle <= self.top and left >= self.right - 1
-
-    def add(self, text: str, left: float, bottom: float, top: float, right: float) -> None:
-        gap = left - self.right
-        self.text = self.text.rstrip() + ("\t" if gap > _CELL_GAP * self.height else " ") + text
-        self.bottom, self.top = min(self.bottom, bottom), max(self.top, top)
-        self.right = right
-
-    @property
-    def height(self) -> float:
-        return max(self.top - self.bottom, 1.0)
-
-
 def pdf_lines(path: Path) -> list[Line]:
-    """Each page's lines, a blank line between paragraphs; an unreadable PDF names the file."""
-    try:
-        document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as error:
-        raise UnusableInput(f"{path}: not a readable PDF ({error})") from None
-    try:
-        pages = [_page_rows(path, document, index) for index in range(len(document))]
-    finally:
-        document.close()
+    """Each page's lines, a blank line between paragraphs; an unreadable PDF, or one over a
+    limit, names the file (and the page)."""
+    pages = [(height, [_Row(*row) for row in rows]) for height, rows in _read_pages(path)]
     if not any(rows for _, rows in pages):
         message = f"{path}: no text on any of its {len(pages)} page(s) (a scanned image?)"
         raise UnusableInput(message + "; run OCR on it first")
     return _lines(pages)
 
 
-def _page_rows(path: Path, document, index: int) -> tuple[float, list[_Row]]:
+def _read_pages(path: Path) -> list:
+    """The pages' rows, read by `scrutiny.pdf_pages` in a process held to limits."""
+    held = bounds()
+    command = [sys.executable, "-m", "scrutiny.pdf_pages", str(path), json.dumps(held)]
     try:
-        page = document[index]
-        height = page.get_height()
-        text = page.get_textpage()
-        rows: list[_Row] = []
-        for number in range(text.count_rects()):
-            left, bottom, right, top = text.get_rect(number)
-            run = " ".join(text.get_text_bounded(left, bottom, right, top).split())
-            if not run:
-                continue
-            bottom, top = _line_height(text, left, bottom, top)
-            if rows and rows[-1].takes(left, bottom, top):
-                rows[-1].add(run, left, bottom, top, right)
-            else:
-                rows.append(_Row(run, bottom, top, right))
-        return height, rows
-    except pypdfium2.PdfiumError as error:
-        raise UnusableInput(f"{path}: page {index + 1} cannot be read ({error})") from None
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=held["seconds"],
+            env=helper_environment(),
+        )
+    except subprocess.TimeoutExpired as stopped:
+        raise OverLimit(
+            f"{path}{_last_page(stopped.stderr)}: refused: reading it took longer than the "
+            f"limit of {held['seconds']} s (scrutiny.limits; see the README's 'Limits')"
+        ) from None
+    try:
+        found = json.loads(done.stdout) if done.returncode == 0 else {}
+    except ValueError:
+        found = {}
+    if "refused" in found:
+        raise OverLimit(f"{path}: {found['refused']}")
+    if "error" in found:
+        raise UnusableInput(f"{path}: {found['error']}")
+    if "pages" not in found and not _out_of_bounds(done):
+        said = [line for line in done.stderr.splitlines() if line.strip()]
+        raise UnusableInput(f"{path}: the PDF reader failed ({said[-1] if said else 'silently'})")
+    if "pages" not in found:
+        page = _last_page(done.stderr)
+        raise OverLimit(
+            f"{path}{page}: refused: reading it took more than the {limits.size(held['memory'])}"
+            f" of memory or the {held['seconds']} s of CPU one PDF may use (a stream that "
+            "inflates hugely?) (scrutiny.limits; see the README's 'Limits')"
+        )
+    return found["pages"]
 
 
-def _line_height(text, left: float, bottom: float, top: float) -> tuple[float, float]:
-    """The run's extent from its font (ascent to descent), not from its glyphs: "The" and
-    "·" are as tall as any line set in the same type, so gaps between lines compare."""
-    index = text.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-    if index is None or index < 0:  # no character at that point (pypdfium2 says None)
-        return bottom, top
-    _, loose_bottom, _, loose_top = text.get_charbox(index, loose=True)
-    return loose_bottom, loose_top
+def _out_of_bounds(done: subprocess.CompletedProcess) -> bool:
+    """Killed by a signal (pdfium aborts when an allocation fails; the CPU limit sends
+    SIGXCPU) or out of memory in Python: a limit, not a fault of the reader."""
+    return done.returncode < 0 or "MemoryError" in done.stderr
+
+
+def _last_page(stderr: str | bytes | None) -> str:
+    """ ", page N": the page the reader had reached, from what it wrote before each page."""
+    if isinstance(stderr, bytes):
+        stderr = stderr.decode(errors="replace")
+    numbers = [line for line in (stderr or "").split() if line.isdigit()]
+    return f", page {numbers[-1]}" if numbers else ""
 
 
 def _lines(pages: list[tuple[float, list[_Row]]]) -> list[Line]:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from scrutiny.commands import SUMMARY
+from scrutiny.regular_files import add_flag
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -30,6 +31,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         action="store_true",
         help="also print the identifiers found (for the data team's eyes only)",
     )
+    add_flag(parser)
     return parser
 
 

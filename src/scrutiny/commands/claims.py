@@ -13,6 +13,7 @@ from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.commands import SUMMARY
 from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
+from scrutiny.regular_files import add_flag
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -35,6 +36,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
             help="YAML mapping short ids to files ({FR: {file: NAME, title: ...}}, "
             "optionally under a `documents:` key, as in evidence/claims.yml)",
         )
+        add_flag(action)
     trace = actions.add_parser(
         "trace", help="published figures that reproduce a claimed number (where it came from)"
     )

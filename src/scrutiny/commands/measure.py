@@ -16,6 +16,7 @@ from scrutiny.groups import load_groups
 from scrutiny.metrics import METRICS, MetricResult, resolve
 from scrutiny.metrics.registry import PERIOD, MetricSpec, compute, to_date
 from scrutiny.metrics.result import percent
+from scrutiny.regular_files import add_flag
 
 JSON_KEYS = ("metric", "params", "value", "numerator", "denominator", "notes", "breakdown")
 OPTIONS = {  # how each measure() parameter is given on the command line
@@ -64,6 +65,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--published", metavar="DIR", help="published extract folder")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_show_values(parser)
+    add_flag(parser)
     return parser
 
 

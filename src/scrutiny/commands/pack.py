@@ -10,6 +10,7 @@ from pathlib import Path
 from scrutiny.commands import SUMMARY
 from scrutiny.pack.build import build_pack
 from scrutiny.paths import project_root
+from scrutiny.regular_files import add_flag
 from scrutiny.terminal import printable
 
 
@@ -39,6 +40,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--only", nargs="+", metavar="ID", help="re-run only these claims")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_flag(parser)
     return parser
 
 

@@ -14,6 +14,7 @@ from scrutiny import ssda903
 from scrutiny.cache import inspect_cached
 from scrutiny.commands import SUMMARY
 from scrutiny.errors import Problem, knock_on_line, total
+from scrutiny.regular_files import add_flag
 from scrutiny.ssda903.causes import knock_on
 
 EXAMPLES = 5
@@ -44,6 +45,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "problem's `more` counts the rows of its rule not listed)",
     )
     add_show_values(parser)
+    add_flag(parser)
     return parser
 
 

@@ -46,11 +46,14 @@ class MetricSpec:
 
     def signature(self, spelling: dict[str, str] | None = None) -> str:
         """Parameters as a reader sees them, e.g. `start, end | year, max_age_days=6`, each
-        name as `spelling` gives it (the CLI's flags)."""
+        name as `spelling` gives it (the CLI's flags); one with no default, e.g. `[groups]`."""
         say = (spelling or {}).get
         period = f"{say('start', 'start')}, {say('end', 'end')} | {say('year', 'year')}"
         parts = [period if p == PERIOD else say(p, p) for p in self.params]
-        parts += [f"{say(name, name)}={default}" for name, default in self.optional.items()]
+        parts += [
+            f"[{say(name, name)}]" if default is None else f"{say(name, name)}={default}"
+            for name, default in self.optional.items()
+        ]
         return ", ".join(parts)
 
 

@@ -35,6 +35,7 @@ from scrutiny.pack.relative import relative_paths
 from scrutiny.pack.render import render_html
 from scrutiny.pack.stylesheet import write_stylesheet
 from scrutiny.pack.swap import exchange
+from scrutiny.pack.target import real_target
 from scrutiny.pack.trust import seal
 from scrutiny.params import load_params
 from scrutiny.paths import resolve
@@ -222,7 +223,7 @@ def build_pack(
     if unknown:
         raise ConfigError(f"--only: no claim {', '.join(unknown)} in the register")
     data_903 = extract_path(params, root)
-    target = out or default_target(root, params["quarter"], data_903)
+    target = real_target(out or default_target(root, params["quarter"], data_903))  # before lock
     refuse_tracked(target, data_903, root, params["quarter"])
     refuse_foreign(target)
     old = previous_pack(target, params["quarter"], since)  # a bad --since is refused first

@@ -23,6 +23,7 @@ import yaml
 from tqdm import tqdm
 
 from scrutiny import chart_service
+from scrutiny.lifetime import helper_environment
 from scrutiny.pack.plan import Job
 
 # What nbclient logs when the kernel died or hung before answering; the kernel's own stderr
@@ -89,7 +90,9 @@ def run_one(
     ]
     started = time.perf_counter()
     for _ in range(2):  # a kernel that died while starting gets one more start
-        process = subprocess.run(command, capture_output=True, text=True, cwd=root, env=env)
+        process = subprocess.run(
+            command, capture_output=True, text=True, cwd=root, env=helper_environment(env)
+        )
         died = process.returncode != 0 and start_failure(process.stderr)
         if not died:
             break

@@ -1,4 +1,5 @@
-"""`python -m papermill` after `import scrutiny`, so the driver skips what the kernel skips.
+"""`python -m papermill` after `import scrutiny`, so the driver skips what the kernel skips; the
+driver dies with the build that started it (`scrutiny.lifetime`), its kernel soon after.
 
 On Unix the kernel talks to papermill over Unix sockets in a folder only this user can open,
 not over TCP ports on localhost: no other process can listen in on a notebook computed from
@@ -14,6 +15,8 @@ from jupyter_client.manager import AsyncKernelManager
 from papermill import clientwrap
 from papermill.cli import papermill
 from traitlets import default
+
+from scrutiny.lifetime import die_with_parent
 
 
 class PrivateKernelManager(AsyncKernelManager):
@@ -41,6 +44,7 @@ def private_kernels() -> None:
 
 
 if __name__ == "__main__":
+    die_with_parent()
     if os.name == "posix":
         private_kernels()
     papermill()

@@ -18,6 +18,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 from scrutiny.params import notebook_parameters
 from scrutiny.paths import resolve
+from scrutiny.regular_files import walk
 
 CLAIM_NOTEBOOK = "notebooks/claim.ipynb"
 SCORECARD_NOTEBOOK = "notebooks/scorecard.ipynb"
@@ -51,15 +52,16 @@ DOCUMENT_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 
 
 def document_paths(root: Path, params: dict) -> list[Path]:
-    """The panel's documents in the params' folder (none when unset or absent)."""
+    """The panel's documents in the params' folder (none when unset or absent); a link in it
+    must lead inside it."""
     folder = resolve(params["documents_dir"], root) if params.get("documents_dir") else None
     if folder is None or not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in DOCUMENT_SUFFIXES and p.stem.lower() != "readme"  # the folder's own
-    )
+
+    def document(path: Path) -> bool:  # README: the folder's own
+        return path.suffix.lower() in DOCUMENT_SUFFIXES and path.stem.lower() != "readme"
+
+    return walk(folder, keep=document, descend=lambda _: False)
 
 
 def input_hashes(root: Path, params: dict) -> dict[str, str]:

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from scrutiny import limits
 from scrutiny.errors import Problem, UnusableInput
+from scrutiny.regular_files import read_bytes, require_regular, walk
 from scrutiny.ssda903.columnar import plain_frame, plain_header
 from scrutiny.ssda903.dataset import schema
-from scrutiny.ssda903.raw import RawTable, ReadResult, folder_year
+from scrutiny.ssda903.raw import YEAR_FOLDER, RawTable, ReadResult, folder_year
 from scrutiny.ssda903.xml import read_xml
 
 
@@ -52,7 +54,8 @@ def decode(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
 
 def read_csv(path: Path, year: int | None) -> tuple[RawTable | None, list[Problem]]:
     """One CSV as a raw table, by the columnar fast path when the file is plain."""
-    data = path.read_bytes()
+    data = read_bytes(path, limits.TABLE_BYTES, "the table")
+    limits.check(path, "the table's number of lines", data.count(b"\n"), limits.TABLE_ROWS)
     header = plain_header(data)
     name = identify(header)[0] if header else None
     columns = [c.strip().upper() for c in header or []]
@@ -136,11 +139,34 @@ def records(text: str, path: Path) -> tuple[list[tuple[int, list[str]]], Problem
     return found, None
 
 
+TABLE_SUFFIXES = {".csv", ".xml"}
+WHERE_TABLES_ARE = (
+    "tables are read from the folder itself and from its collection-year sub-folders "
+    "(2021/ holds the return ending 31 March 2021)"
+)
+
+
+def extract_files(path: Path) -> list[Path]:
+    """The CSV and XML files of an extract (those set aside included), or the one file given.
+
+    Only the folder itself and its collection-year sub-folders (and what they hold) are
+    walked: a folder that is not an extract (`data_903: /etc`) is not searched."""
+    if not path.is_dir():
+        require_regular(path)
+        return [path]
+
+    def descend(folder: Path) -> bool:
+        parts = (path.name, *folder.relative_to(path).parts)
+        return any(YEAR_FOLDER.match(part) or part.startswith(("_", "~")) for part in parts)
+
+    return walk(path, keep=lambda p: p.suffix.lower() in TABLE_SUFFIXES, descend=descend)
+
+
 def read_folder(root: Path) -> ReadResult:
-    """Every CSV under the folder; XML files only when the folder holds no CSV (never both)."""
+    """Every CSV of the extract; XML files only when the folder holds no CSV (never both)."""
     tables: list[RawTable] = []
     problems: list[Problem] = []
-    found = sorted(p for p in root.rglob("*") if p.is_file())
+    found = extract_files(root)
     files = [p for p in found if not excluded(p, root)]
     problems += [
         Problem(
@@ -150,7 +176,7 @@ def read_folder(root: Path) -> ReadResult:
             severity="warning",
         )
         for path in found
-        if excluded(path, root) and path.suffix.lower() in {".csv", ".xml"}
+        if excluded(path, root)
     ]
     csvs = [p for p in files if p.suffix.lower() == ".csv"]
     xmls = [p for p in files if p.suffix.lower() == ".xml"]
@@ -174,6 +200,13 @@ def read_folder(root: Path) -> ReadResult:
         tables.extend(parsed)
         problems.extend(issues)
     return ReadResult(tables, problems + second_copies(tables))
+
+
+def read_file(path: Path, year: int | None) -> ReadResult:
+    if path.suffix.lower() == ".xml":
+        return ReadResult(*read_xml(path, year))
+    table, issues = read_csv(path, year)
+    return ReadResult([table] if table else [], issues)
 
 
 def excluded(path: Path, root: Path) -> bool:
@@ -213,12 +246,11 @@ def read_path(path: str | Path) -> ReadResult:
         raise UnusableInput(f"{path}: no such file or folder")
     if path.is_dir():
         result = read_folder(path)
-    elif path.suffix.lower() == ".xml":
-        result = ReadResult(*read_xml(path, folder_year(path, path.parent)))
     else:
-        table, issues = read_csv(path, folder_year(path, path.parent))
-        result = ReadResult([table] if table else [], issues)
+        require_regular(path)  # /dev/zero would grow without end, a FIFO never answer
+        result = read_file(path, folder_year(path, path.parent))
     if not result.tables:
-        found = "; ".join(p.describe() for p in result.problems[:5]) or "no CSV or XML files"
+        found = "; ".join(p.describe() for p in result.problems[:5])
+        found = found or f"no CSV or XML files where an extract holds them: {WHERE_TABLES_ARE}"
         raise UnusableInput(f"{path}: no recognisable 903 tables ({found})")
     return result

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from scrutiny import limits
 from scrutiny.errors import Problem
+from scrutiny.regular_files import open_regular
 from scrutiny.ssda903.dataset import schema
 from scrutiny.ssda903.raw import RawTable
 
@@ -32,14 +34,22 @@ def fields(element: ET.Element) -> dict[str, str]:
 
 def read_xml(path: Path, year: int | None) -> tuple[list[RawTable], list[Problem]]:
     rows: dict[str, list[dict]] = {name: [] for name in schema()["tables"]}
-    record = 0
+    record = elements = 0
     try:
-        for _, element in ET.iterparse(path, events=("end",)):
-            if element.tag != "CHILD":
-                continue
-            record += 1
-            collect_child(element, record, rows)
-            element.clear()
+        with open_regular(path, limits.TABLE_BYTES, "the XML file") as stream:
+            for _, element in ET.iterparse(stream, events=("end",)):
+                elements += 1  # those of the CHILD being read, held until its end
+                limits.check(
+                    path, "a CHILD's number of elements", elements, limits.XML_CHILD_ELEMENTS
+                )
+                if element.tag != "CHILD":
+                    continue
+                record += 1
+                collect_child(element, record, rows)
+                element.clear()
+                elements = 0
+                found = sum(map(len, rows.values()))
+                limits.check(path, "the number of rows it holds", found, limits.TABLE_ROWS)
     except ET.ParseError as error:
         line = error.position[0] if error.position else None
         return [], [
