@@ -25,7 +25,14 @@ from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table, unpublished
 from scrutiny.published.trace import trace
-from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, claim_verdict
+from scrutiny.verdicts import (
+    ILLUSTRATIVE,
+    NO_DATA,
+    NOT_TESTABLE,
+    REAL,
+    claim_verdict,
+    settle_brackets,
+)
 
 # Every metric a register figure may name, with the parameters it takes.
 KNOWN_METRICS: dict[str, frozenset[str]] = {
@@ -52,7 +59,12 @@ def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
 def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
     if figure.source == "none":
         return Measurement(
-            figure, None, NOT_TESTABLE, "no dataset in the pack records this", "none"
+            figure,
+            None,
+            NOT_TESTABLE,
+            "no dataset in the pack records this",
+            "none",
+            evidence=NO_DATA,
         )
     evidence = inputs.evidence_903 if figure.source == "903" else REAL
     late = after_quarter(figure, inputs)
@@ -84,14 +96,7 @@ class ClaimCheck:
     @property
     def verdict(self) -> str:
         """Decided by real evidence only (see scrutiny.verdicts)."""
-        return claim_verdict(self.measurements, REAL)
-
-    @property
-    def illustrative_verdict(self) -> str | None:
-        """What the synthetic figures alone would say, shown beside the real verdict."""
-        if not any(m.evidence == ILLUSTRATIVE for m in self.measurements):
-            return None
-        return claim_verdict(self.measurements, ILLUSTRATIVE)
+        return claim_verdict(self.measurements)
 
     @property
     def sentence(self) -> str:
@@ -229,7 +234,6 @@ class ClaimCheck:
             "section": self.claim.section,
             "subject": self.claim.subject,
             "verdict": self.verdict,
-            "illustrative_verdict": self.illustrative_verdict,
             "sentence": self.sentence,
             "definition": self.definition,
             "synthetic": self.uses_synthetic,
@@ -277,4 +281,5 @@ def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> C
     figures = [resolved(with_definition(f, definition or {}), inputs) for f in claim.figures]
     used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
     measured = [measure_claim_figure(f, inputs, claim.said_on) for f in figures]
+    settle_brackets(measured)
     return ClaimCheck(claim, inputs, measured, used)

@@ -23,7 +23,7 @@ from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.pack.tables import accessible_tables
 from scrutiny.quarters import Quarter
-from scrutiny.verdicts import MEANINGS, VERDICTS
+from scrutiny.verdicts import ILLUSTRATIVE, MEANINGS, VERDICTS
 
 PACKAGES = (
     "pandas",
@@ -183,8 +183,7 @@ def verdict_rows(results: list[dict]) -> list[dict]:
             "evidence": f["evidence"],
             "context": f["context"],
             "source": f["source"],
-            "synthetic": r["synthetic"],
-            "illustrative_verdict": r["illustrative_verdict"],
+            "synthetic": f["evidence"] == ILLUSTRATIVE,  # measured on a synthetic extract
             "sentence": r["sentence"],
         }
         for r in results
