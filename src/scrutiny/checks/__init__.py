@@ -233,6 +233,7 @@ class ClaimCheck:
             "document": self.claim.document,
             "section": self.claim.section,
             "subject": self.claim.subject,
+            "says": self.claim.name,
             "verdict": self.verdict,
             "sentence": self.sentence,
             "definition": self.definition,
