@@ -109,7 +109,7 @@ def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
     assert verdict.count() == 1 and verdict.is_visible()
     assert verdict.get_attribute("data-verdict") == verdicts[claim]
     assert re.match(rf"Verdict on real evidence: {verdicts[claim]}\b", verdict.inner_text())
-    assert visit.page.locator(".claim-sentence").inner_text().startswith("In one sentence:")
+    assert visit.page.locator(".claim-sentence").inner_text().startswith("The argument:")
     visit.assert_chart("[data-mime-type='image/svg+xml']")
     assert visit.outside_requests() == []
     assert visit.errors == []

@@ -275,9 +275,11 @@ def test_the_rank_reads_consistent_and_names_its_release_and_the_revision(no_903
     assert [(m.value, m.verdict) for m in real(check)] == [
         (2.0, "consistent"),
         (2.0, "consistent"),
+        (159.0, "context"),  # the rate ranked, beside England's 65
     ]
     assert check.verdict == "consistent"
-    assert "2 lies between the published figures either side" in check.sentence
+    assert "2nd lies between the published figures either side" in check.sentence
+    assert "31 March 2019: 159 (England 65, North East 101" in check.sentence
     assert "nothing real in the pack confirms 702" in check.sentence
     assert real(check)[0].notes[-2:] == [
         "release used: the 2022 release: the earliest the pack holds; the one current when the "

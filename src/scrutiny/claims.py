@@ -24,6 +24,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.verdicts import BOUND, BRACKET, EXACT, PROXY, RELATIONS, claimed_key
 
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
+RANKED = ("dfe-rank", "dfe-rank-among")  # a claimed rank reads as an ordinal: "2nd"
 SOURCES = ("903", "dfe", "none")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$")
 
@@ -82,6 +83,8 @@ class Figure:
         comparison is the bound's test, not what was said, so a bound reads as its value."""
         if self.relation == BOUND and self.claimed is not None:
             return str(self.claimed)
+        if self.metric in RANKED and self.claimed is not None:
+            return ordinal(int(self.claimed_value))
         if self.at_least:
             direction = "an increase" if self.comparison == "increase" else "a reduction"
             return f"{direction} of at least {self.at_least:g}%"
@@ -135,6 +138,12 @@ class Register:
                 return claim
         known = ", ".join(c.id for c in self.claims)
         raise ConfigError(f"no claim {claim_id!r} in the register (known: {known})")
+
+
+def ordinal(n: int) -> str:
+    """2 -> "2nd": a rank as a reader says it."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def parse_number(text: str) -> tuple[float, float]:

@@ -153,7 +153,7 @@ def _sides(headline: list[Measurement], verdict: str) -> str:
     """The published figures behind the verdict or, for a claim they cannot decide, beside it:
     both sides of the period, with England, the region and the neighbours; a claim outside
     the years either side is named so."""
-    shown = headline
+    shown = [m for m in headline if not (verdict == NOT_SUPPORTED and m.verdict == verdict)]
     if verdict == SUPPORTED or not shown:
         return ""
     text = phrase(shown)
