@@ -120,3 +120,21 @@ def test_synthetic_figures_are_flagged_per_figure():
         ("903", True, "illustrative"),
         ("none", False, "none"),
     ]
+
+
+def test_a_chart_of_the_synthetic_extract_says_so_in_its_title():
+    import altair as alt
+    import pandas as pd
+
+    from scrutiny.checks import synthetic_titled
+
+    base = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x")
+    assert synthetic_titled(base.properties(title="Children looked after")).title == (
+        "Synthetic demo data, an illustration: Children looked after"
+    )
+    layered = alt.layer(base.properties(title=["Line one", "line two"]), base)
+    assert synthetic_titled(layered).layer[0].title == [
+        "Synthetic demo data, an illustration:",
+        "Line one",
+        "line two",
+    ]

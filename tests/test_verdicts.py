@@ -179,4 +179,5 @@ def test_significant_needs_the_stated_size_not_just_the_direction():
     significant = Figure("connected carers", "reduction", "dfe", None, "x", {}, at_least=10.0)
     assert figure_verdict(significant, -2.2) == NOT_SUPPORTED  # 2 of 90 is a dip
     assert figure_verdict(significant, -12.0) == SUPPORTED
-    assert significant.said == "a reduction of at least 10%"
+    # the pack's reading of "significant", never put in the panel's mouth
+    assert significant.said == "a significant reduction (read by the pack as at least 10%)"

@@ -86,8 +86,8 @@ class Figure:
         if self.metric in RANKED and self.claimed is not None:
             return ordinal(int(self.claimed_value))
         if self.at_least:
-            direction = "an increase" if self.comparison == "increase" else "a reduction"
-            return f"{direction} of at least {self.at_least:g}%"
+            direction = "increase" if self.comparison == "increase" else "reduction"
+            return f"a significant {direction} (read by the pack as at least {self.at_least:g}%)"
         return {
             ">": f"more than {self.claimed}",
             "<": f"less than {self.claimed}",

@@ -158,7 +158,8 @@ class ClaimCheck:
                 if x.figure.source == m.figure.source and x.value is not None
             ]
             if m.figure.source == "903":
-                return local_chart(family, self.inputs, self.variants[index])
+                chart = local_chart(family, self.inputs, self.variants[index])
+                return synthetic_titled(chart) if m.evidence == ILLUSTRATIVE else chart
             return national_chart(family, self.inputs)
         return None
 
@@ -241,6 +242,27 @@ class ClaimCheck:
             "quarter": self.inputs.quarter.label,
             "figures": [m.to_dict() for m in self.measurements],
         }
+
+
+SYNTHETIC_TITLE = "Synthetic demo data, an illustration"
+
+
+def synthetic_titled(chart):
+    """A chart of the synthetic demo extract says so in its title, where a reader looks: the
+    title's first line (on the layer that carries it, else the chart's own)."""
+    if chart is None:
+        return None
+    chart = chart.copy(deep=True)
+    holders = [chart, *getattr(chart, "layer", [])]
+    holder = next((c for c in holders if isinstance(c.title, str | list)), chart)
+    title = holder.title
+    if isinstance(title, list):
+        holder.title = [f"{SYNTHETIC_TITLE}:", *title]
+    elif isinstance(title, str):
+        holder.title = f"{SYNTHETIC_TITLE}: {title}"
+    else:
+        holder.title = SYNTHETIC_TITLE
+    return chart
 
 
 def with_definition(figure: Figure, definition: dict) -> Figure:
