@@ -266,6 +266,9 @@ def test_at_birth_is_only_bounded_by_the_under_1_share(no_903):
         (19.1, "consistent", False),
     ]
     assert check.verdict == "consistent"
+    # "high" beside the region (22.5%) and the neighbours' average of published shares (24.6%)
+    assert "(England 19.73%, North East 22.54%, statistical neighbours 24.60%)" in check.sentence
+    assert "DfE statistics (2022 release) show" in check.sentence  # one release, named
 
 
 def test_the_rank_reads_consistent_and_names_its_release_and_the_revision(no_903):

@@ -41,7 +41,8 @@ def source_words(measurement: Measurement) -> str:
     if measurement.evidence == ILLUSTRATIVE:
         return "the synthetic demo extract gives"
     if measurement.figure.source == "dfe":
-        return "DfE statistics show"
+        release = measurement.figure.params.get("release")
+        return f"DfE statistics ({release} release) show" if release else "DfE statistics show"
     return "the authority's 903 return shows"
 
 
