@@ -83,7 +83,7 @@ def test_verdicts_come_from_the_data(project):
     fall = next(r for r in rows if r["claim"] == "cla-reduction-19-5")
     assert fall["synthetic"] is True  # the 903 figure, measured on the synthetic extract
     assert all(r["synthetic"] == (r["evidence"] == "illustrative") for r in rows)
-    assert {r["evidence"] for r in rows if r["source"] == "none"} == {"none"}
+    assert all(r["evidence"] == "none" for r in rows if r["source"] == "none")
     assert fall["denominator"] > 0
     assert fall["measured"] == pytest.approx(100 * fall["numerator"] / fall["denominator"])
 
