@@ -29,7 +29,6 @@ def row(claim, figure, measured, verdict="supported", figure_verdict="supported"
         "context": {},
         "source": SYNTH,
         "synthetic": False,
-        "illustrative_verdict": None,
         "sentence": "One sentence.",
         "verdict": verdict,
         **extra,

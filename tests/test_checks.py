@@ -223,21 +223,32 @@ def real(check) -> list:
     return [m for m in check.measurements if m.figure.source == "dfe"]
 
 
-def test_dental_66_is_not_decided_by_the_years_either_side(no_903):
-    """35% (year to March 2021) and 81% (to March 2022) are other periods than "the last 12
-    months" of an early-2022 report: shown as context, deciding nothing."""
+def test_dental_66_lies_between_the_years_either_side(no_903):
+    """35% (year to March 2021) and 81% (to March 2022) bracket "the last 12 months" of an
+    early-2022 report: 66% lies between them, so consistent (the bracket rule)."""
     check = register_check("dental-66", no_903)
     assert [(m.value, m.verdict) for m in real(check)] == [
-        (35.0, "context"),
-        (81.0, "context"),
+        (35.0, "consistent"),
+        (81.0, "consistent"),
     ]
     assert real(check)[0].context == {
         "England": 40.0,
         "North East": 43.0,
         "statistical neighbours": 37.7,
     }
-    assert check.verdict == "not testable"
+    assert check.verdict == "consistent"
+    assert "66% lies between the published figures either side" in check.sentence
     assert "35% (England 40%, North East 43%" in check.sentence
+    assert "81% (England 70%, North East 72%, statistical neighbours 70.9%)" in check.sentence
+
+
+def test_health_90_is_a_bracket_of_90_5_and_94_6(no_903):
+    check = register_check("health-assessments-90", no_903)
+    assert [(m.value, m.verdict) for m in real(check)] == [
+        (91.0, "consistent"),  # 90.5% as published, to the percent
+        (95.0, "consistent"),  # 94.6%
+    ]
+    assert check.verdict == "consistent"
 
 
 def test_placed_for_adoption_is_not_tested_by_children_adopted(no_903):
@@ -247,19 +258,59 @@ def test_placed_for_adoption_is_not_tested_by_children_adopted(no_903):
 
 
 def test_at_birth_is_only_bounded_by_the_under_1_share(no_903):
+    """The bound holds in all three years (20.6%, 22.0%, 19.1%); only 2020/21's decides."""
     check = register_check("born-into-care-15-1", no_903)
-    assert [(round(m.value, 1), m.verdict) for m in real(check)] == [(22.0, "consistent")]
+    assert [(round(m.value, 1), m.verdict, m.figure.headline) for m in real(check)] == [
+        (22.0, "consistent", True),
+        (20.6, "consistent", False),
+        (19.1, "consistent", False),
+    ]
     assert check.verdict == "consistent"
+    # "high" beside the region (22.5%) and the neighbours' average of published shares (24.6%)
+    assert "(England 19.73%, North East 22.54%, statistical neighbours 24.60%)" in check.sentence
+    assert "DfE statistics (2022 release) show" in check.sentence  # one release, named
 
 
-def test_the_rank_names_its_release_and_the_revision(no_903):
+def test_the_rank_reads_consistent_and_names_its_release_and_the_revision(no_903):
+    """2nd at 31 March 2019 and 2020 bracket "second highest in August 2019"; the 702 of
+    August 2019 has no real figure, so the claim is consistent, not confirmed."""
     check = register_check("cla-702-aug-2019", no_903)
-    assert [(m.value, m.verdict) for m in real(check)] == [(2.0, "context"), (2.0, "context")]
-    assert check.verdict == "not testable"  # 31 March ranks are not August 2019's
-    assert real(check)[0].notes[-1] == (
+    assert [(m.value, m.verdict) for m in real(check)] == [
+        (2.0, "consistent"),
+        (2.0, "consistent"),
+        (159.0, "context"),  # the rate ranked, beside England's 65
+    ]
+    assert check.verdict == "consistent"
+    assert "2nd lies between the published figures either side" in check.sentence
+    assert "31 March 2019: 159 (England 65, North East 101" in check.sentence
+    assert "nothing real in the pack confirms 702" in check.sentence
+    assert real(check)[0].notes[-2:] == [
         "release used: the 2022 release: the earliest the pack holds; the one current when the "
-        "claim was made (22 Nov 2021) is not held; the 2023 release revises it to 3"
-    )
+        "claim was made (22 Nov 2021) is not held; the 2023 release revises it to 3",
+        "between the published figures either side",
+    ]
+
+
+def test_702_in_august_2020_lies_outside_the_years_either_side(no_903):
+    """618 (March 2020) and 570 (March 2021) cannot reach 702; 531 lies between 570 and 502."""
+    check = register_check("cla-702-to-531", no_903)
+    assert [(m.value, m.verdict) for m in real(check)] == [
+        (618.0, "not testable"),
+        (570.0, "not testable"),
+        (570.0, "consistent"),
+        (502.0, "consistent"),
+    ]
+    assert check.verdict == "consistent"
+    assert "702 is outside the range of the years either side: ask where" in check.sentence
+
+
+def test_19_5_is_faster_than_either_published_year_and_high_is_a_rate(no_903):
+    check = register_check("cla-reduction-19-5", no_903)
+    assert check.verdict == "not testable"
+    assert "-7.77%, 618 to 570" in check.sentence
+    assert "-11.93%, 570 to 502" in check.sentence
+    assert "-19.5% is outside the range of the years either side" in check.sentence
+    assert "31 March 2022: 150 (England 70, North East 110" in check.sentence
 
 
 @pytest.mark.parametrize("claim_id", ["cla-down-23pct", "placed-with-parents-halved"])
@@ -268,6 +319,12 @@ def test_march_windows_do_not_judge_claims_about_other_months(no_903, claim_id):
     headline = [m for m in real(check) if m.figure.headline]
     assert {m.verdict for m in headline} == {"context"}
     assert check.verdict == "not testable"
+
+
+def test_the_23_pct_says_its_adoptions_half_holds(no_903):
+    check = register_check("cla-down-23pct", no_903)
+    assert "+56.2%, 16 to 25" in check.sentence
+    assert "so an increase holds" in check.sentence
 
 
 def test_a_published_zero_gives_a_verdict_not_a_crash(tmp_path):

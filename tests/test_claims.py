@@ -214,3 +214,81 @@ def test_an_edited_groups_file_is_seen_without_restarting(tmp_path):
     assert load_groups(path)["mine"].place == frozenset({"U1"})
     path.write_text("mine:\n  definition: one\n  place: [U2]\n")
     assert load_groups(path)["mine"].place == frozenset({"U2"})
+
+
+# The bracket rule and headline-only deciding (issue 34; issue 29 item 4).
+def measured(figure_, value, evidence="real"):
+    from scrutiny.checks.measurement import Measurement
+
+    return Measurement(
+        figure_, value, verdict(figure_, value), "", "DfE", evidence=evidence, unit="percent"
+    )
+
+
+def bracket(claimed, comparison="=", **kw):
+    return figure(claimed, comparison, "dfe", relation="bracket", why="years either side", **kw)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "comparison", "sides", "expected"),
+    [
+        ("66%", "=", (35.0, 81.0), "consistent"),  # dental: between 35% and 81%
+        ("2", "=", (2.0, 2.0), "consistent"),  # the rank: 2nd and 2nd
+        ("90%", ">", (90.5, 94.6), "consistent"),  # health assessments
+        ("702", "=", (618.0, 570.0), "not testable"),  # outside: ask where it came from
+        ("-19.5%", "=", (-7.77, -11.93), "not testable"),
+        ("90%", ">", (85.0, 89.0), "not testable"),  # never refutes
+    ],
+)
+def test_a_bracket_is_consistent_inside_and_not_testable_outside(
+    claimed, comparison, sides, expected
+):
+    from scrutiny.verdicts import claim_verdict, settle_brackets
+
+    found = [measured(bracket(claimed, comparison), value) for value in sides]
+    settle_brackets(found)
+    assert [m.verdict for m in found] == [expected, expected]
+    assert claim_verdict(found) == expected
+
+
+def test_a_bracket_needs_both_sides_in_the_register(tmp_path):
+    path = tmp_path / "claims.yml"
+    path.write_text(
+        "documents: {FR: {file: a.txt, title: A}}\n"
+        "claims:\n"
+        "  - {id: c, document: FR, section: s, quote: q, subject: s, figures: [\n"
+        "      {label: one side, claimed: '66%', source: dfe, metric: dfe-value,\n"
+        "       params: {measure: teeth_checked_pct, year: 2021}, relation: bracket, why: w}]}\n"
+    )
+    with pytest.raises(ConfigError, match="bracket figure 'one side' needs a partner"):
+        load_register(path, KNOWN_METRICS)
+
+
+def test_a_side_figure_never_decides_and_each_sentence_quotes_its_own_claim():
+    """Another council's 23%: the headline (-23%) holds, the side figure (children adopted,
+    "an increase") fell 25.5%. The side figure must not make the claim not supported, and
+    its part of the sentence quotes "an increase", never the headline's -23%."""
+    from scrutiny.checks.sentence import sentence
+    from scrutiny.claims import Claim
+    from scrutiny.verdicts import claim_verdict
+
+    headline = Figure("Change in children looked after", "=", "dfe", "-23%", "dfe-change")
+    side = Figure(
+        "Change in children adopted", "increase", "dfe", None, "dfe-change", headline=False
+    )
+    found = [measured(headline, -23.2), measured(side, -25.5)]
+    assert [m.verdict for m in found] == [SUPPORTED, NOT_SUPPORTED]
+    assert claim_verdict(found) == SUPPORTED
+    claim = Claim("c", "LW", "s", "quote", "children looked after", (headline, side))
+    said = sentence(claim, found, claim_verdict(found))
+    assert "so the claim (-23%) is supported" in said
+    assert "change in children adopted: -25.5%" in said
+    assert "so an increase does not hold" in said
+    assert "adopted: -25.5% (" not in said and "does not match the claim (-23%)" not in said
+
+
+def test_a_claim_no_dataset_records_has_evidence_none():
+    from scrutiny.checks import measure_figure
+
+    none = figure("99%", source="none")
+    assert measure_figure(none, None).evidence == "none"

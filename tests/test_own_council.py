@@ -19,7 +19,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.pack.build import build_pack
 from scrutiny.pack.private import default_target, git_tracks, refuse_tracked
 from scrutiny.quarters import Quarter
-from scrutiny.verdicts import DATA_ISSUE, NO_EVIDENCE, NOT_TESTABLE
+from scrutiny.verdicts import DATA_ISSUE, NO_DATA, NOT_TESTABLE
 
 TEES_VALLEY = ["E06000005", "E06000001", "E06000002", "E06000003", "E06000004"]
 
@@ -61,7 +61,7 @@ def test_without_an_extract_a_903_figure_is_not_testable_and_nothing_measured_it
     assert (m.value, m.verdict, m.evidence, m.notes) == (
         None,
         NOT_TESTABLE,
-        NO_EVIDENCE,
+        NO_DATA,
         [NO_EXTRACT],
     )
 
@@ -148,7 +148,7 @@ def test_a_pack_of_published_statistics_alone(tmp_path, monkeypatch):
     assert report.out == project / "rendered" / "2022Q1"
     counts = rows(report.out, "cla-702-to-531")
     assert {row["verdict"] for row in counts} == {NOT_TESTABLE}
-    assert {row["evidence"] for row in counts} == {NO_EVIDENCE}
+    assert {row["evidence"] for row in counts} == {NO_DATA}
     page = (report.out / "cla-702-to-531.html").read_text()
     assert "No 903 extract was given for this pack" in page
     for html in report.out.glob("*.html"):

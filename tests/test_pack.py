@@ -73,14 +73,17 @@ def test_verdicts_come_from_the_data(project):
     rows = json.loads((project / "rendered" / "2022Q1" / "verdicts.json").read_text())
     tees = [r for r in rows if r["claim"] == "adoptions-tees-valley"]
     # Middlesbrough adopted 24 in 2021/22, more than Darlington 15, Hartlepool 15, Redcar 8 and
-    # Stockton 16 (DfE 2022 release): ranked 1st of 5; 2nd in 2020/21. Neither year is "the 12
-    # months up to December 2021": context, and the claim is not testable on them.
+    # Stockton 16 (DfE 2022 release): ranked 1st of 5; 2nd in 2020/21. The two years bracket
+    # "the 12 months up to December 2021": 1st lies between them, so consistent.
+    ranks = [r for r in tees if r["figure"].startswith("Rank")]
     assert [
-        (r["measured"], r["numerator"], r["denominator"], r["figure_verdict"]) for r in tees
-    ] == [(2.0, 2, 5, "context"), (1.0, 1, 5, "context")]
-    assert {r["verdict"] for r in tees} == {"not testable"}
+        (r["measured"], r["numerator"], r["denominator"], r["figure_verdict"]) for r in ranks
+    ] == [(2.0, 2, 5, "consistent"), (1.0, 1, 5, "consistent")]
+    assert {r["verdict"] for r in tees} == {"consistent"}
     fall = next(r for r in rows if r["claim"] == "cla-reduction-19-5")
-    assert fall["synthetic"] is True
+    assert fall["synthetic"] is True  # the 903 figure, measured on the synthetic extract
+    assert all(r["synthetic"] == (r["evidence"] == "illustrative") for r in rows)
+    assert all(r["evidence"] == "none" for r in rows if r["source"] == "none")
     assert fall["denominator"] > 0
     assert fall["measured"] == pytest.approx(100 * fall["numerator"] / fall["denominator"])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrutiny.checks.measurement import Measurement
-from scrutiny.checks.sentence import sentence
+from scrutiny.checks.sentence import illustration, sentence
 from scrutiny.claims import Claim, Figure
 from scrutiny.verdicts import (
     CONSISTENT,
@@ -75,8 +75,7 @@ def test_an_untestable_figure():
 
 def test_illustrative_figures_never_decide():
     synthetic = measured(fig(source="903"), 66.0, ILLUSTRATIVE)
-    assert claim_verdict([synthetic]) == NOT_TESTABLE
-    assert claim_verdict([synthetic], ILLUSTRATIVE) == SUPPORTED
+    assert claim_verdict([synthetic]) == NOT_TESTABLE  # one verdict: real evidence's
     wrong = measured(fig(source="903"), 12.0, ILLUSTRATIVE)
     real = measured(fig(), 66.0)
     assert claim_verdict([wrong, real]) == SUPPORTED  # the synthetic miss does not count
@@ -133,9 +132,9 @@ def test_sentence_for_a_bound_says_it_only_bounds_the_claim():
     )
     ms = [measured(figure, 22.0, context={"England": 20.0})]
     assert sentence(claim(figure), ms, claim_verdict(ms)) == (
-        "DfE statistics show starters aged under 1, 2020/21: 22% (England 20%). This only bounds "
-        "the claim (under 1 year is wider than at birth); 15.1% lies within the bound, so the "
-        "claim is consistent with the data but not confirmed."
+        "Consistent with the data but not confirmed: 15.1% lies within the bound (under 1 year "
+        "is wider than at birth). DfE statistics show starters aged under 1, 2020/21: 22% "
+        "(England 20%)."
     )
 
 
@@ -158,10 +157,13 @@ def test_sentence_when_only_context_and_illustration_exist():
     synthetic = fig("17", source="903", label="Children placed for adoption, 2018/19")
     ms = [measured(proxy, 19, unit="count"), measured(synthetic, 20, ILLUSTRATIVE, unit="count")]
     assert sentence(claim(proxy, synthetic), ms, claim_verdict(ms)) == (
-        "No real data in the pack measure the claim (17) itself. For context, DfE statistics "
-        "show children adopted, 2018/19: 19, a different measure or period (adopted, not placed "
-        "for adoption). The synthetic demo extract gives children placed for adoption, 2018/19: "
-        "20 (illustrative only, not evidence)."
+        "Not testable: no real data in the pack measure the claim (17) itself. DfE statistics "
+        "show children adopted, 2018/19: 19 (another measure or period: adopted, not placed "
+        "for adoption)."
+    )  # the synthetic figure is the analysts' illustration, never part of the argument
+    assert illustration(ms) == (
+        "The synthetic demo extract gives children placed for adoption, 2018/19: 20 (an "
+        "illustration of the method, not evidence)."
     )
 
 
@@ -177,4 +179,5 @@ def test_significant_needs_the_stated_size_not_just_the_direction():
     significant = Figure("connected carers", "reduction", "dfe", None, "x", {}, at_least=10.0)
     assert figure_verdict(significant, -2.2) == NOT_SUPPORTED  # 2 of 90 is a dip
     assert figure_verdict(significant, -12.0) == SUPPORTED
-    assert significant.said == "a reduction of at least 10%"
+    # the pack's reading of "significant", never put in the panel's mouth
+    assert significant.said == "a significant reduction (read by the pack as at least 10%)"

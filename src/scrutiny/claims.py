@@ -4,7 +4,8 @@ A claim is one sentence of a panel document. It makes one or more *figures* (702
 2020 and 531 in July 2021 are two figures of one claim). Each figure names what was claimed as
 written ("19.5%", "702"), how to compare ("=", ">", "<", "increase", "reduction"), the metric
 that measures it, its parameters, its source ("903", "dfe", or "none"), its relation to the
-claim (exact, bound or proxy: see `scrutiny.verdicts`) and whether it is the claim's headline.
+claim (exact, bound, bracket or proxy: see `scrutiny.verdicts`) and whether it is the claim's
+headline. A claim may also say, in a few words, what it says (`says:`): its name on the index.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import yaml
 
 from scrutiny import yamlsafe
 from scrutiny.errors import ConfigError
-from scrutiny.verdicts import BOUND, EXACT, RELATIONS
+from scrutiny.verdicts import BOUND, BRACKET, EXACT, PROXY, RELATIONS, claimed_key
 
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
+RANKED = ("dfe-rank", "dfe-rank-among")  # a claimed rank reads as an ordinal: "2nd"
 SOURCES = ("903", "dfe", "none")
 NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$", re.ASCII)
 
@@ -37,6 +39,7 @@ CLAIM_KEYS = {
     "figures",
     "would_test",
     "notebook",
+    "says",
 }
 FIGURE_KEYS = {
     "label",
@@ -66,7 +69,7 @@ class Figure:
     metric: str | None = None
     params: dict = field(default_factory=dict)
     precision: float | None = None  # None: inferred from how `claimed` is written
-    relation: str = EXACT  # exact, bound or proxy: what this figure can say about the claim
+    relation: str = EXACT  # exact, bound, bracket or proxy: what it can say about the claim
     headline: bool = True  # False for a side figure that cannot carry the claim alone
     why: str = ""  # for a bound or proxy: how the figure differs from what was claimed
     at_least: float | None = None  # how big an "increase"/"reduction" must be ("significant")
@@ -81,9 +84,11 @@ class Figure:
         comparison is the bound's test, not what was said, so a bound reads as its value."""
         if self.relation == BOUND and self.claimed is not None:
             return str(self.claimed)
+        if self.metric in RANKED and self.claimed is not None:
+            return ordinal(int(self.claimed_value))
         if self.at_least:
-            direction = "an increase" if self.comparison == "increase" else "a reduction"
-            return f"{direction} of at least {self.at_least:g}%"
+            direction = "increase" if self.comparison == "increase" else "reduction"
+            return f"a significant {direction} (read by the pack as at least {self.at_least:g}%)"
         return {
             ">": f"more than {self.claimed}",
             "<": f"less than {self.claimed}",
@@ -111,6 +116,12 @@ class Claim:
     would_test: str | None = None
     said_on: date | None = None  # the document's date: which published release was current
     notebook: str = "claim"  # the notebook in notebooks/ that argues it (a conclusion's own)
+    says: str = ""  # what the claim says, in a few words (the index names it so)
+
+    @property
+    def name(self) -> str:
+        """The claim as a reader looks for it: what it says, else its quote."""
+        return self.says or self.quote
 
     @property
     def testable(self) -> bool:
@@ -128,6 +139,12 @@ class Register:
                 return claim
         known = ", ".join(c.id for c in self.claims)
         raise ConfigError(f"no claim {claim_id!r} in the register (known: {known})")
+
+
+def ordinal(n: int) -> str:
+    """2 -> "2nd": a rank as a reader says it."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def parse_number(text: str) -> tuple[float, float]:
@@ -210,6 +227,7 @@ def parse_claim(
             figures.append(figure)
     if not figures:
         problems.append(f"{where}: a claim needs at least one figure")
+    check_brackets(figures, where, problems)
     if all(f.source == "none" for f in figures) and not entry.get("would_test"):
         problems.append(
             f"{where}: an untestable claim must say which data would test it ('would_test')"
@@ -224,7 +242,22 @@ def parse_claim(
         entry.get("would_test"),
         (documents.get(entry["document"]) or {}).get("date"),
         str(entry.get("notebook", "claim")),
+        " ".join(str(entry.get("says", "")).split()),
     )
+
+
+def check_brackets(figures: list[Figure], where: str, problems: list[str]) -> None:
+    """A bracket is the published periods on both sides of the claim's: each bracket figure
+    needs another of the same source stating the same thing."""
+    brackets = [f for f in figures if f.relation == BRACKET]
+    for f in brackets:
+        same = [g for g in brackets if (g.source, claimed_key(g)) == (f.source, claimed_key(f))]
+        if len(same) < 2:
+            problems.append(
+                f"{where}: bracket figure {f.label!r} needs a partner: a bracket is the "
+                "published periods on both sides of the claim's, two figures of one source "
+                "stating the same claimed value"
+            )
 
 
 def check_documents(documents, path: Path, problems: list[str]) -> None:
@@ -299,8 +332,11 @@ def parse_figure(
         except ValueError as error:
             problems.append(f"{where}: claimed {error}")
             return None
-    elif comparison in {"=", ">", "<"}:
-        problems.append(f"{where}: comparison {comparison!r} needs a 'claimed' value")
+    elif comparison in {"=", ">", "<"} and not (relation == PROXY and raw.get("headline") is False):
+        problems.append(
+            f"{where}: comparison {comparison!r} needs a 'claimed' value "
+            "(only a side proxy, shown for context, may leave it out)"
+        )
     return Figure(
         str(raw.get("label", "")),
         comparison,

@@ -6,13 +6,19 @@ A figure's *relation* to the claim (written in the register) decides which words
 - bound: a wider (or narrower) definition of the same measure and period, which the claimed
   value must lie below (or above), so it can only show the claim is possible -> consistent /
   not supported (a broken bound refutes);
-- proxy: another measure, or another period -> context, shown and explained, never deciding.
-  Published periods either side of the claim's are other periods, not bounds: a count on
-  31 August need not lie between the counts of 31 March before and after it.
+- bracket: the published periods either side of the claim's rolling or in-between period
+  (the years to March 2021 and March 2022 around "the last 12 months" said in early 2022). Two
+  or more bracket figures stating the same thing decide together: a claim between them is
+  consistent; outside them it is not testable ("ask where the figure came from"). Another
+  period never refutes;
+- proxy: another measure, or a window that neither contains nor brackets the claim's period
+  -> context, shown and explained, never deciding.
 
-A figure's *evidence* is real (DfE statistics, or a 903 extract without the SYNTHETIC marker)
-or illustrative (the synthetic demo authority). Only real exact and bound figures decide a
-claim; a claim none of whose headline figures is so tested is not testable with real data.
+A figure's *evidence* is real (DfE statistics, or a 903 extract without the SYNTHETIC marker),
+illustrative (the synthetic demo authority) or none (no dataset records it). Only real exact,
+bound and bracket figures that carry the claim's headline decide it; a side figure
+(`headline: false`) is reported, never deciding; a claim none of whose headline figures is so
+tested is not testable with real data.
 """
 
 from __future__ import annotations
@@ -27,21 +33,24 @@ DATA_ISSUE = "data issue"
 CONTEXT = "context"
 VERDICTS = (SUPPORTED, CONSISTENT, NOT_SUPPORTED, NOT_TESTABLE, DATA_ISSUE)
 
-EXACT, BOUND, PROXY = "exact", "bound", "proxy"
-RELATIONS = (EXACT, BOUND, PROXY)
-REAL, ILLUSTRATIVE = "real", "illustrative"
-NO_EVIDENCE = "none"  # a figure nothing measured (no extract given): it neither decides nor shows
+EXACT, BOUND, BRACKET, PROXY = "exact", "bound", "bracket", "proxy"
+RELATIONS = (EXACT, BOUND, BRACKET, PROXY)
+REAL, ILLUSTRATIVE, NO_DATA = "real", "illustrative", "none"
+# What a bracket says when the claim lies outside the published periods either side of it.
+OUTSIDE = "outside the range of the years either side: ask where the figure came from"
+INSIDE = "between the published figures either side"
 
 # The vocabulary a reader is shown once, on the index and in the README.
 MEANINGS = {
     SUPPORTED: "real data measuring the same thing, for the same population and period, "
     "give the claimed figure (at the precision it was written with) or satisfy the comparison",
-    CONSISTENT: "real data can only bound the claim (a wider definition of the same period) "
-    "and the claim lies within the bound, or only part of the claim is tested and that part "
-    "holds: possible, not confirmed",
+    CONSISTENT: "real data can only bound the claim (a wider definition of the same period, "
+    "or the published years either side of it) and the claim lies within them, or only part "
+    "of the claim is tested and that part holds: possible, not confirmed",
     NOT_SUPPORTED: "real data measuring the claim, or a bound on it, contradict it",
     NOT_TESTABLE: "no real data in the pack measure the claim's headline figure (only other "
-    "measures, synthetic figures, or a date after the pack's quarter)",
+    "measures, synthetic figures, a date after the pack's quarter, or published years either "
+    "side that the claim lies outside)",
     DATA_ISSUE: "the data needed are missing, outside the extract's coverage, suppressed or "
     "invalid, so no number is given",
 }
@@ -73,18 +82,49 @@ def figure_verdict(figure, measured: float | None) -> str:
         return NOT_TESTABLE
     if measured is None or math.isnan(measured):
         return DATA_ISSUE
-    if figure.relation == PROXY:
-        return CONTEXT
+    if figure.relation in (PROXY, BRACKET):
+        return CONTEXT  # a bracket is decided with its partners: see `settle_brackets`
     if holds(figure.comparison, measured, figure.claimed_value, figure.tolerance, figure.at_least):
         return CONSISTENT if figure.relation == BOUND else SUPPORTED
     return NOT_SUPPORTED
 
 
+def within(figure, low: float, high: float) -> bool:
+    """Whether some value between two published figures satisfies the claim's comparison."""
+    if figure.comparison in (">", "increase"):
+        return holds(figure.comparison, high, figure.claimed_value, 0, figure.at_least)
+    if figure.comparison in ("<", "reduction"):
+        return holds(figure.comparison, low, figure.claimed_value, 0, figure.at_least)
+    return low - figure.tolerance - 1e-9 <= figure.claimed_value <= high + figure.tolerance + 1e-9
+
+
+def settle_brackets(measurements: list) -> None:
+    """Give each bracket figure its verdict with the others of the same source stating the
+    same thing: inside the range they span -> consistent, outside (or one side alone) -> not
+    testable. Measurements are updated in place, their note saying which and why."""
+    groups: dict[tuple, list] = {}
+    for m in measurements:
+        if m.figure.relation == BRACKET and m.value is not None and not math.isnan(m.value):
+            groups.setdefault((m.figure.source, claimed_key(m.figure)), []).append(m)
+    for group in groups.values():
+        values = [m.value for m in group]
+        low, high = min(values), max(values)
+        inside = len(group) > 1 and within(group[0].figure, low, high)
+        for m in group:
+            m.verdict = CONSISTENT if inside else NOT_TESTABLE
+            m.notes.append(
+                (INSIDE if inside else OUTSIDE)
+                if len(group) > 1
+                else "a bracket needs the published periods on both sides; one is missing"
+            )
+
+
 def decisive(measurement) -> bool:
-    """Real evidence of the claim itself (exact or a bound), not context or illustration."""
+    """Real evidence of the claim itself (exact, a bound or a bracket), not context or
+    illustration."""
     return (
         measurement.evidence == REAL
-        and measurement.figure.relation in (EXACT, BOUND)
+        and measurement.figure.relation in (EXACT, BOUND, BRACKET)
         and measurement.figure.source != "none"
     )
 
@@ -97,38 +137,36 @@ def claimed_key(figure) -> tuple[str, str | None]:
     return figure.comparison, figure.claimed
 
 
-def untested_parts(measurements: list, evidence: str = REAL) -> list:
-    """Headline parts of the claim that no figure of this evidence class tests."""
+def untested_parts(measurements: list) -> list:
+    """Headline parts of the claim that no real figure tests."""
     tested = {
         claimed_key(m.figure)
         for m in measurements
-        if _counts(m, evidence) and m.verdict in (SUPPORTED, CONSISTENT)
+        if deciding(m) and m.verdict in (SUPPORTED, CONSISTENT)
     }
     parts = dict.fromkeys(claimed_key(m.figure) for m in measurements if m.figure.headline)
     return [part for part in parts if part not in tested]
 
 
-def claim_verdict(measurements: list, evidence: str = REAL) -> str:
-    """One verdict for a claim from the figures of one evidence class.
+def deciding(measurement) -> bool:
+    """Real evidence of a headline part: a side figure is reported, never deciding."""
+    return decisive(measurement) and measurement.figure.headline
+
+
+def claim_verdict(measurements: list) -> str:
+    """One verdict for a claim from its real headline figures.
 
     A refutation decides; then a figure that could not be measured; then the claim needs a
-    headline part that is tested (supported or consistent). A bound, or a headline part that
-    nothing tests, makes it at most consistent: possible, not confirmed.
+    headline part that is tested (supported or consistent). A bound or a bracket, or a headline
+    part that nothing tests, makes it at most consistent: possible, not confirmed.
     """
-    deciding = [m for m in measurements if _counts(m, evidence)]
-    words = [m.verdict for m in deciding]
+    words = [m.verdict for m in measurements if deciding(m)]
     if NOT_SUPPORTED in words:
         return NOT_SUPPORTED
     if DATA_ISSUE in words:
         return DATA_ISSUE
-    headline = [m for m in measurements if m.figure.headline]
-    untested = untested_parts(measurements, evidence)
-    if len(untested) == len(dict.fromkeys(claimed_key(m.figure) for m in headline)):
+    untested = untested_parts(measurements)
+    parts = dict.fromkeys(claimed_key(m.figure) for m in measurements if m.figure.headline)
+    if len(untested) == len(parts):
         return NOT_TESTABLE
     return CONSISTENT if CONSISTENT in words or untested else SUPPORTED
-
-
-def _counts(measurement, evidence: str) -> bool:
-    if evidence == REAL:
-        return decisive(measurement)
-    return measurement.evidence == ILLUSTRATIVE and measurement.figure.relation in (EXACT, BOUND)

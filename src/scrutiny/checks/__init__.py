@@ -26,7 +26,14 @@ from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table, unpublished
 from scrutiny.published.trace import trace
-from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, claim_verdict
+from scrutiny.verdicts import (
+    ILLUSTRATIVE,
+    NO_DATA,
+    NOT_TESTABLE,
+    REAL,
+    claim_verdict,
+    settle_brackets,
+)
 
 # Every metric a register figure may name, with the parameters it takes (the catalogue's).
 KNOWN_METRICS: dict[str, frozenset[str]] = figure_metrics()
@@ -50,7 +57,12 @@ def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:
 def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
     if figure.source == "none":
         return Measurement(
-            figure, None, NOT_TESTABLE, "no dataset in the pack records this", "none"
+            figure,
+            None,
+            NOT_TESTABLE,
+            "no dataset in the pack records this",
+            "none",
+            evidence=NO_DATA,
         )
     evidence = inputs.evidence_903 if figure.source == "903" else REAL
     late = after_quarter(figure, inputs)
@@ -89,14 +101,7 @@ class ClaimCheck:
     @property
     def verdict(self) -> str:
         """Decided by real evidence only (see scrutiny.verdicts)."""
-        return claim_verdict(self.measurements, REAL)
-
-    @property
-    def illustrative_verdict(self) -> str | None:
-        """What the synthetic figures alone would say, shown beside the real verdict."""
-        if not any(m.evidence == ILLUSTRATIVE for m in self.measurements):
-            return None
-        return claim_verdict(self.measurements, ILLUSTRATIVE)
+        return claim_verdict(self.measurements)
 
     @property
     def sentence(self) -> str:
@@ -158,7 +163,8 @@ class ClaimCheck:
                 if x.figure.source == m.figure.source and x.value is not None
             ]
             if m.figure.source == "903":
-                return local_chart(family, self.inputs, self.variants[index])
+                chart = local_chart(family, self.inputs, self.variants[index])
+                return synthetic_titled(chart) if m.evidence == ILLUSTRATIVE else chart
             return charts.published_chart(national_chart(family, self.inputs))
         return None
 
@@ -233,14 +239,35 @@ class ClaimCheck:
             "document": self.claim.document,
             "section": self.claim.section,
             "subject": self.claim.subject,
+            "says": self.claim.name,
             "verdict": self.verdict,
-            "illustrative_verdict": self.illustrative_verdict,
             "sentence": self.sentence,
             "definition": self.definition,
             "synthetic": self.uses_synthetic,
             "quarter": self.inputs.quarter.label,
             "figures": [m.to_dict() for m in self.measurements],
         }
+
+
+SYNTHETIC_TITLE = "Synthetic demo data, an illustration"
+
+
+def synthetic_titled(chart):
+    """A chart of the synthetic demo extract says so in its title, where a reader looks: the
+    title's first line (on the layer that carries it, else the chart's own)."""
+    if chart is None:
+        return None
+    chart = chart.copy(deep=True)
+    holders = [chart, *getattr(chart, "layer", [])]
+    holder = next((c for c in holders if isinstance(c.title, str | list)), chart)
+    title = holder.title
+    if isinstance(title, list):
+        holder.title = [f"{SYNTHETIC_TITLE}:", *title]
+    elif isinstance(title, str):
+        holder.title = f"{SYNTHETIC_TITLE}: {title}"
+    else:
+        holder.title = SYNTHETIC_TITLE
+    return chart
 
 
 def with_definition(figure: Figure, definition: dict) -> Figure:
@@ -282,4 +309,5 @@ def run_check(claim: Claim, inputs: Inputs, definition: dict | None = None) -> C
     figures = [resolved(with_definition(f, definition or {}), inputs) for f in claim.figures]
     used = {k: v for k, v in (definition or {}).items() if any(k in f.params for f in figures)}
     measured = [measure_claim_figure(f, inputs, claim.said_on) for f in figures]
+    settle_brackets(measured)
     return ClaimCheck(claim, inputs, measured, used)

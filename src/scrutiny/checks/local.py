@@ -10,7 +10,7 @@ from scrutiny.claims import Figure
 from scrutiny.errors import DataError, OutsideCoverage, total
 from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import shown_note
-from scrutiny.verdicts import DATA_ISSUE, NO_EVIDENCE, NOT_TESTABLE, figure_verdict
+from scrutiny.verdicts import DATA_ISSUE, NO_DATA, NOT_TESTABLE, figure_verdict
 
 NO_EXTRACT = (
     "no 903 extract was given for this pack, so figures only the authority's own return "
@@ -60,7 +60,7 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
             spec.definition,
             "903",
             notes=[NO_EXTRACT],
-            evidence=NO_EVIDENCE,
+            evidence=NO_DATA,
         )
     if inputs.dataset is None:
         return failed(figure, inputs, spec.definition, invalid_note(inputs))

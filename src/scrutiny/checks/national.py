@@ -235,7 +235,9 @@ def context(figure: Figure, inputs: Inputs) -> dict:
         if value == value:
             found[name] = round(float(value), 6)
     measure = figure.params.get("measure", "")
-    if figure.metric == "dfe-value" and averaged(extract, measure):
+    if figure.metric == "dfe-share" and f"{figure.params['numerator']}_pct" in extract.measures:
+        measure = f"{figure.params['numerator']}_pct"  # the share as the DfE publishes it
+    if figure.metric in ("dfe-value", "dfe-share") and averaged(extract, measure):
         try:
             average = extract.neighbour_average(
                 measure,

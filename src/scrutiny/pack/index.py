@@ -23,7 +23,7 @@ from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET
 from scrutiny.pack.tables import accessible_tables
 from scrutiny.quarters import Quarter
-from scrutiny.verdicts import MEANINGS, VERDICTS
+from scrutiny.verdicts import ILLUSTRATIVE, MEANINGS, VERDICTS
 
 PACKAGES = (
     "pandas",
@@ -61,9 +61,22 @@ def summary_svg(results: list[dict]) -> str:
     return svg.figure(svg.compact(chart))
 
 
+EVIDENCE_WORDS = {
+    "real": "real",
+    "illustrative": "synthetic",
+    "none": "no data",
+}
+
+
 def figure_rows(result: dict) -> list[dict]:
+    """Each figure with its source and evidence in words: "DfE, real", "903, synthetic"."""
     return [
-        {**f, "source_kind": f["source"].split(":")[0].split(" ")[0]} for f in result["figures"]
+        {
+            **f,
+            "evidence_words": f"{f['source'].split(':')[0].split(' ')[0]}, "
+            f"{EVIDENCE_WORDS.get(f['evidence'], f['evidence'])}",
+        }
+        for f in result["figures"]
     ]
 
 
@@ -89,7 +102,7 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
         "title": "indicator",
         "latest_year": "year",
         "value": "value",
-        "target": "target",
+        "target": "neighbours' average",
         "rag": "RAG",
         "current_903": "this quarter (903)",
     }
@@ -109,7 +122,7 @@ def scorecard_table(scorecard: dict | None) -> dict | None:
         "edition": scorecard["edition"],
         "table": accessible_tables(
             frame.to_html(index=False, na_rep="–", classes="scorecard", border=0),
-            "Each indicator against its target (the statistical neighbour average)",
+            "Each indicator beside its statistical neighbours' average, and its rating against it",
         ),
     }
 
@@ -183,8 +196,7 @@ def verdict_rows(results: list[dict]) -> list[dict]:
             "evidence": f["evidence"],
             "context": f["context"],
             "source": f["source"],
-            "synthetic": r["synthetic"],
-            "illustrative_verdict": r["illustrative_verdict"],
+            "synthetic": f["evidence"] == ILLUSTRATIVE,  # measured on a synthetic extract
             "sentence": r["sentence"],
         }
         for r in results

@@ -86,8 +86,8 @@ def page_title(node, name: str) -> str:
     for cell in node.cells:
         if RESULT_TAG in cell.metadata.get("tags", []):
             result = next(iter(cell.outputs[0].data.values()), {}) if cell.outputs else {}
-            if "subject" in result:
-                return f"Claim check: {result['subject']} ({result['claim']}), {pack}"
+            if "subject" in result:  # named by what the claim says, as its heading is
+                return f"{result.get('says') or result['subject']}, {pack}"
     if name == "scorecard":
         return f"Scorecard: {parameters.get('la_name')} against its neighbours, {pack}"
     return f"{name}, {pack}"

@@ -18,6 +18,7 @@ from IPython.display import HTML, Markdown, display
 
 from scrutiny import __version__, charts, yamlsafe
 from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
+from scrutiny.checks.sentence import illustration
 from scrutiny.claims import check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
@@ -67,7 +68,8 @@ def definition_dict(definition: dict | str) -> dict:
 
 
 def show_claim(check: ClaimCheck) -> None:
-    """The claim as said, the verdict in words and the one sentence a reader would quote.
+    """What the claim says, its verdict on real evidence and the argument in three short
+    sentences or fewer: a councillor's first screen, in words (no parameter names or ids).
 
     Register text is escaped: a quote is shown, never interpreted as markup.
     """
@@ -75,13 +77,12 @@ def show_claim(check: ClaimCheck) -> None:
     e = html.escape
     display(
         HTML(
-            f'<h1 class="claim-subject">Claim check: {e(claim.subject)} ({e(claim.id)})</h1>'
+            f'<h1 class="claim-subject">{e(claim.name)}</h1>'
             f'<blockquote class="claim-quote">{e(claim.quote)}</blockquote>'
-            f'<p class="claim-where"><em>{e(claim.document)}, {e(claim.section)}</em> · claim '
-            f"<code>{e(claim.id)}</code> · pack {e(inputs.quarter.label)} "
-            f"(to {inputs.quarter.end:%d %B %Y}) · {e(inputs.la_name)} ({e(inputs.la_code)})</p>"
+            f'<p class="claim-where"><em>{e(document_title(check))}, {e(claim.section)}</em> · '
+            f"tested against data to {inputs.quarter.end:%d %B %Y} · {e(inputs.la_name)}</p>"
             f"{verdict_badge(check)}"
-            f'<p class="claim-sentence"><strong>In one sentence:</strong> {e(check.sentence)}</p>'
+            f'<p class="claim-sentence"><strong>The argument:</strong> {e(check.sentence)}</p>'
         )
     )
     if check.definition:
@@ -92,16 +93,23 @@ def show_claim(check: ClaimCheck) -> None:
             HTML(
                 '<div class="synthetic-banner" style="border:3px solid #e76f51;padding:0.8em;'
                 'background:#fff3e0;font-weight:bold">SYNTHETIC DATA: the 903 figures on this page '
-                "come from a fictional demo authority. They illustrate the method; they are not "
-                "evidence about the real authority. Point data_903 at the authority's own extract "
-                "to test the claim.</div>"
+                "come from a fictional demo authority. They illustrate the method and never "
+                "decide the verdict. A pack built from the authority's own 903 extract tests "
+                "the claim itself.</div>"
             )
         )
 
 
+def document_title(check: ClaimCheck) -> str:
+    """The document the claim was said in, by its title where the register gives one."""
+    register = register_at(check.inputs.register)
+    entry = register.documents.get(check.claim.document) or {}
+    return str(entry.get("title") or check.claim.document)
+
+
 def verdict_badge(check: ClaimCheck) -> str:
-    """The verdict, written by the library from the measurements: words first, colour second;
-    what the word means, and what the synthetic figures alone would say."""
+    """The verdict, written by the library from the real measurements: words first, colour
+    second, and what the word means. One verdict: synthetic figures never get one."""
     verdict = check.verdict
     badge = (
         f'<p class="verdict" data-verdict="{verdict}" style="font-size:1.4em;'
@@ -111,13 +119,7 @@ def verdict_badge(check: ClaimCheck) -> str:
     meaning = (
         f'<p class="verdict-meaning"><em>{verdict}</em>: {html.escape(MEANINGS[verdict])}.</p>'
     )
-    extra = ""
-    if check.illustrative_verdict:
-        extra = (
-            '<p class="illustrative-verdict">On the synthetic demo extract alone (illustrative,'
-            f" never counted): {check.illustrative_verdict}.</p>"
-        )
-    return badge + meaning + extra
+    return badge + meaning
 
 
 def show_figures(check: ClaimCheck) -> pd.DataFrame:
@@ -169,6 +171,15 @@ def show_verdict(check: ClaimCheck) -> None:
     if not check.claim.testable:
         would_test = html.escape(check.claim.would_test)
         display(HTML(f"<p><strong>Data that would test it:</strong> {would_test}</p>"))
+    shown = illustration(check.measurements)
+    if shown:
+        display(
+            HTML(
+                '<h3 class="for-analysts">For analysts: the synthetic demo extract '
+                "(an illustration, not a verdict)</h3>"
+                f'<p class="illustration">{html.escape(shown)}</p>'
+            )
+        )
 
 
 def show_sensitivity(check: ClaimCheck) -> pd.DataFrame | None:

@@ -121,7 +121,7 @@ def show_table(page: ScorecardPage) -> HTML:
             "indicator": card["title"],
             "year": card["latest_year"].map(whole),
             "value": card["value"].map(published),
-            "target": [
+            "benchmark": [
                 f"{number(t)} ({r})"
                 for t, r in zip(card["target"], card["target_rule"], strict=True)
             ],
@@ -181,8 +181,11 @@ def show_notes(page: ScorecardPage) -> None:
             )
         lines.append(f"- **{indicator.title}**: " + "; ".join(parts) + ".")
     rule = (
-        "**RAG rule:** green = at the target or better; amber = worse than the target by no "
-        "more than 10% of the target; red = worse by more. Neutral indicators get no RAG."
+        "**RAG rule:** each indicator is rated against its benchmark (for most, the average "
+        "of the statistical neighbours: a comparison, not a target the council set): green = at "
+        "the benchmark or better; amber = worse than it by no more than 10% of it; red = worse "
+        "by more. A dash (–) means no rating: an indicator with no better direction, or no "
+        "figure to compare."
     )
     display(Markdown(rule + "\n\n**Notes**\n\n" + "\n".join(lines)))
 
