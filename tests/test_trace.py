@@ -131,3 +131,10 @@ def test_the_command_line_finds_the_starters_match(capsys):
 def test_the_command_line_says_when_nothing_matches(capsys):
     assert main(["claims", "trace", "702", "--subject", "children looked after"]) == 0
     assert "no published figure" in capsys.readouterr().out
+
+
+def test_a_negative_claim_is_the_number_not_an_option(capsys):
+    """The README's own example: "-19.5%" is read as the claim, as written, with no "--"."""
+    args = ["claims", "trace", "-23%", "--subject", "children looked after"]
+    assert main([*args, "--before", "2021-11-22"]) == 0
+    assert capsys.readouterr().out.endswith("(296 to 227), -23.3%\n")

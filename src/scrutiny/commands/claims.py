@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,8 @@ from scrutiny.claimtext.conflicts import Conflict, find_conflicts
 from scrutiny.claimtext.extract import statements_by_document, unique_statements
 from scrutiny.claimtext.register import register_yaml
 from scrutiny.errors import ConfigError, ScrutinyError, UnusableInput
+
+SIGNED_NUMBER = re.compile(r"^-\d[\d,]*(?:\.\d+)?%?$|^-\.\d+%?$")
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -37,6 +40,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     trace = actions.add_parser(
         "trace", help="published figures that reproduce a claimed number (where it came from)"
     )
+    # "-19.5%" is the number claimed, not an option: argparse reads a leading "-" as an option
+    # unless the whole token looks like a negative number, and its own test knows no "%".
+    trace._negative_number_matcher = SIGNED_NUMBER
     trace.add_argument("claimed", help='the number as written, e.g. "23%%", "-19.5%%" or 702')
     trace.add_argument(
         "--subject", required=True, help='what it is about, e.g. "children looked after"'
