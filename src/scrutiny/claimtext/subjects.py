@@ -14,7 +14,9 @@ PEOPLE = (
     r"(?:children|child|young\s+people|young\s+persons?|people|persons?|famil(?:y|ies)|"
     r"parents|carers?|adopters?|practitioners?|social\s+workers?|workers?|staff|"
     r"women|men|mothers|fathers|care\s+leavers?|girls|boys|babies|pupils|"
-    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?|caseloads?)"
+    r"adolescents|teenagers|CLA|reports|(?:re-?)?referrals|incidents|episodes|placements?|caseloads?|"
+    r"(?:asylum\s+)?seekers|UASC|adoptions?|conferences|visits|reviews|assessments|enquiries|"
+    r"contacts|moves|under\s+1s|leavers)"
 )
 _COUNTABLE = re.compile(rf"\b{PEOPLE}\b|\blooked[- ]after\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
