@@ -36,7 +36,10 @@ CLAIM_KEYS = {
     "figures",
     "would_test",
     "notebook",
+    "status",
 }
+# "proposed": read from the papers by `scrutiny claims extract`, not yet confirmed by an analyst
+STATUSES = ("confirmed", "proposed")
 FIGURE_KEYS = {
     "label",
     "claimed",
@@ -110,6 +113,7 @@ class Claim:
     would_test: str | None = None
     said_on: date | None = None  # the document's date: which published release was current
     notebook: str = "claim"  # the notebook in notebooks/ that argues it (a conclusion's own)
+    status: str = "confirmed"  # "proposed" until an analyst confirms a machine-read claim
 
     @property
     def testable(self) -> bool:
@@ -195,6 +199,10 @@ def parse_claim(
         return None
     if entry["document"] not in documents:
         problems.append(f"{where}: document {entry['document']!r} is not in 'documents:'")
+    if str(entry.get("status", "confirmed")) not in STATUSES:
+        problems.append(f"{where}: status must be one of {', '.join(STATUSES)}")
+    if "line" in entry and not isinstance(entry["line"], int):
+        problems.append(f"{where}: line must be a whole number (the line the sentence starts on)")
     if not CLAIM_ID.match(str(entry.get("notebook", "claim"))):
         problems.append(f"{where}: notebook names a file in notebooks/, e.g. looked-after-numbers")
     figures = []
@@ -218,6 +226,7 @@ def parse_claim(
         entry.get("would_test"),
         (documents.get(entry["document"]) or {}).get("date"),
         str(entry.get("notebook", "claim")),
+        str(entry.get("status", "confirmed")),
     )
 
 
@@ -283,6 +292,7 @@ def parse_figure(
             problems.append(
                 f"{where}: {metric} takes no parameter {key!r}{did_you_mean(key, taken)}"
             )
+        problems += [f"{where}: {metric} needs {need}" for need in missing_params(taken, params)]
     if not isinstance(params, dict):
         problems.append(f"{where}: params must be a mapping of name: value")
         params = {}
@@ -308,6 +318,28 @@ def parse_figure(
         " ".join(str(raw.get("why", "")).split()),
         None if at_least is None else float(at_least),
     )
+
+
+class Params(frozenset):
+    """The parameters a metric takes, and those it needs: each need is a tuple of
+    alternatives (("start", "end"), ("year",)), any one of which must be given in full."""
+
+    required: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    def __new__(cls, names, required=()):
+        made = super().__new__(cls, names)
+        made.required = tuple(required)
+        return made
+
+
+def missing_params(taken: Collection[str], params: Mapping) -> list[str]:
+    """What a figure's params lack, said as a reader fixes it ("start and end, or year")."""
+    needs = getattr(taken, "required", ())
+    return [
+        ", or ".join(" and ".join(option) for option in need)
+        for need in needs
+        if not any(all(name in params for name in option) for option in need)
+    ]
 
 
 def did_you_mean(key, names: Collection[str]) -> str:

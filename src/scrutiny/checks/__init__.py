@@ -13,6 +13,7 @@ from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import Measurement
 from scrutiny.checks.national import (
+    QUERY_NEEDS,
     QUERY_PARAMS,
     later_release_note,
     measure_national,
@@ -20,17 +21,24 @@ from scrutiny.checks.national import (
     with_release,
 )
 from scrutiny.checks.sentence import sentence
-from scrutiny.claims import Claim, Figure
+from scrutiny.claims import Claim, Figure, Params
 from scrutiny.inputs import Inputs
 from scrutiny.metrics import to_date
 from scrutiny.published.comparison import comparison_table, unpublished
 from scrutiny.published.trace import trace
 from scrutiny.verdicts import ILLUSTRATIVE, NOT_TESTABLE, REAL, claim_verdict
 
-# Every metric a register figure may name, with the parameters it takes.
+
+def needs_903(spec) -> tuple:
+    """A 903 metric's required parameters as alternatives: a period is start and end, or year."""
+    period = (("start", "end"), ("year",))
+    return tuple(period if name == metrics.registry.PERIOD else ((name,),) for name in spec.params)
+
+
+# Every metric a register figure may name, with the parameters it takes and needs.
 KNOWN_METRICS: dict[str, frozenset[str]] = {
-    **{name: frozenset(spec.accepts()) for name, spec in metrics.METRICS.items()},
-    **QUERY_PARAMS,
+    **{name: Params(spec.accepts(), needs_903(spec)) for name, spec in metrics.METRICS.items()},
+    **{name: Params(keys, QUERY_NEEDS[name]) for name, keys in QUERY_PARAMS.items()},
 }
 RANKS = {"dfe-rank", "dfe-rank-among"}  # a rank of 2 is not a figure to look for
 

@@ -152,6 +152,14 @@ QUERIES: dict[str, Callable] = {
     "dfe-rank-among": dfe_rank_among,
     "dfe-share": dfe_share,
 }
+# The parameters each query needs (a figure without one is an error when the register loads).
+QUERY_NEEDS: dict[str, tuple] = {
+    "dfe-value": ((("measure",),), (("year",),)),
+    "dfe-change": ((("measure",),), (("start_year", "end_year"),)),
+    "dfe-rank": ((("measure",),), (("year",),)),
+    "dfe-rank-among": ((("measure",),), (("year",),), (("peers",),)),
+    "dfe-share": ((("numerator", "denominator"),), (("year",),)),
+}
 # The parameters each query reads: a register figure giving any other key is an error.
 QUERY_PARAMS: dict[str, frozenset[str]] = {
     name: frozenset(keys) | {"area", "release"}

@@ -62,6 +62,12 @@ def definition_dict(definition: dict | str) -> dict:
     return definition
 
 
+PROPOSED = (
+    '<p class="claim-proposed"><strong>Read by machine, not yet confirmed by an analyst:</strong> '
+    "the quote, the figure and its test were proposed by <code>scrutiny claims extract</code>.</p>"
+)
+
+
 def show_claim(check: ClaimCheck) -> None:
     """The claim as said, the verdict in words and the one sentence a reader would quote.
 
@@ -76,6 +82,7 @@ def show_claim(check: ClaimCheck) -> None:
             f'<p class="claim-where"><em>{e(claim.document)}, {e(claim.section)}</em> · claim '
             f"<code>{e(claim.id)}</code> · pack {e(inputs.quarter.label)} "
             f"(to {inputs.quarter.end:%d %B %Y}) · {e(inputs.la_name)} ({e(inputs.la_code)})</p>"
+            f"{PROPOSED if claim.status == 'proposed' else ''}"
             f"{verdict_badge(check)}"
             f'<p class="claim-sentence"><strong>In one sentence:</strong> {e(check.sentence)}</p>'
         )
