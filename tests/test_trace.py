@@ -122,10 +122,10 @@ def test_the_command_line_finds_the_starters_match(capsys):
         )
         == 0
     )
-    assert capsys.readouterr().out == (
+    assert (
         "23% matches: children who started to be looked after during the year, Middlesbrough, "
-        "2019/20 to 2020/21 (296 to 227), -23.3%\n"
-    )
+        "2019/20 to 2020/21 (296 to 227), -23.3% [another subject than the sentence's]"
+    ) in capsys.readouterr().out.splitlines()
 
 
 def test_the_command_line_says_when_nothing_matches(capsys):
@@ -137,4 +137,4 @@ def test_a_negative_claim_is_the_number_not_an_option(capsys):
     """The README's own example: "-19.5%" is read as the claim, as written, with no "--"."""
     args = ["claims", "trace", "-23%", "--subject", "children looked after"]
     assert main([*args, "--before", "2021-11-22"]) == 0
-    assert capsys.readouterr().out.endswith("(296 to 227), -23.3%\n")
+    assert "(296 to 227), -23.3%" in capsys.readouterr().out

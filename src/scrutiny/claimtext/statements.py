@@ -273,7 +273,7 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         return []  # "more than one child": no figure claimed
     if any(YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
-    subject = " ".join(groups["np"].split())
+    subject = _qualified(" ".join(groups["np"].split()), text[match.end() :])
     change = COUNT_CHANGE.search(text, max(0, match.start() - LOOKBEHIND), match.start())
     comparison = _direction(change.group("dir") or change.group("dir2")) if change else comparison
     start = change.start() if change else match.start()
@@ -415,6 +415,16 @@ def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period 
         return 2 * (mention.start - found.end)
 
     return min(inside, key=distance).period
+
+
+_QUALIFIER = re.compile(r"\s+(with|on|subject\s+to)\s+(?=(?:an?\s+|the\s+)?[a-z])", re.I)
+
+
+def _qualified(subject: str, after: str) -> str:
+    """ "266 children with child protection plans": what makes them the ones counted."""
+    qualifier = _QUALIFIER.match(after)
+    words = phrase_after(after, qualifier.end(), strict=True) if qualifier else None
+    return f"{subject} {qualifier.group(1).lower()} {words}" if words else subject
 
 
 def _with_relative_clause(subject: str, after: str) -> str:

@@ -29,6 +29,7 @@ ORDINAL = re.compile(r"^\s*(\d+)(?:st|nd|rd|th)\s*$", re.I)
 NEAR_RELATIVE = 0.01  # a count within 1% (at least one unit beyond the precision) is near
 NEAR_COUNT_FLOOR = 100  # smaller counts are too often near something by chance
 
+KEY = ["query", "measure", "area", "start_year", "end_year"]  # one figure, in any release
 COLUMNS = [
     "what",
     "measure",
@@ -176,6 +177,8 @@ def search(
         if average is not None:
             candidates.append(_levels(average, percent, change))
         candidates = pd.concat(candidates, ignore_index=True)
+    if said_on is not None:  # a year that ended after the document cannot be where it came from
+        candidates = candidates[candidates["end_year"].map(lambda y: date(int(y), 3, 31) < said_on)]
     if candidates.empty:
         return pd.DataFrame(columns=COLUMNS)
     measured = candidates["raw"] if signed or not percent else candidates["raw"].abs()
@@ -183,16 +186,19 @@ def search(
     gap = (measured - target).abs()
     exact = gap <= precision / 2 + 1e-9
     near = ~exact & _near(gap, target, precision, percent, bool(rank))
-    found = candidates[exact | near].assign(
-        match=["exact" if e else "near" for e in exact[exact | near]]
+    candidates = candidates.assign(
+        match=["exact" if e else "near" if n else "" for e, n in zip(exact, near, strict=True)]
     )
-    if found.empty:
+    # every release of a figure that matches in one of them: to name a revision
+    matched = candidates.loc[candidates["match"].ne(""), KEY].drop_duplicates()
+    pool = candidates.merge(matched, on=KEY)
+    if pool.empty:
         return pd.DataFrame(columns=COLUMNS)
     descriptions = {m: extract.provenance["measures"][m]["description"] for m in extract.measures}
-    found = found.assign(what=found["measure"].map(descriptions))
-    found["agrees"] = [agrees(what, subject) for what in found["what"]]
+    pool = pool.assign(what=pool["measure"].map(descriptions))
+    pool["agrees"] = [agrees(what, subject) for what in pool["what"]]
+    found = _one_release_each(pool, said_on)
     found = found[found["match"].eq("exact") | found["agrees"]]
-    found = _one_release_each(found, said_on)
     if found.empty:
         return pd.DataFrame(columns=COLUMNS)
     found["value"] = [
@@ -364,40 +370,33 @@ def _ranks(extract: Extract, la: str, said_on: date | None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _one_release_each(found: pd.DataFrame, said_on: date | None) -> pd.DataFrame:
+def _one_release_each(pool: pd.DataFrame, said_on: date | None) -> pd.DataFrame:
     """One row per figure: the release published by the document's date when it matches, else
     the first later release that does; the note says when the figure was revised."""
-    found = found.assign(
-        available=[said_on is None or release_published(r) <= said_on for r in found["release"]]
+    pool = pool.assign(
+        available=[said_on is None or release_published(r) <= said_on for r in pool["release"]]
     )
-    key = ["query", "measure", "area", "start_year", "end_year"]
     rows = []
-    for _, group in found.groupby(key, sort=False):
+    for _, group in pool.groupby(KEY, sort=False):
         group = group.sort_values("release")
         current = group[group["available"]]
-        exact = group[group["match"].eq("exact")]
-        if not current.empty and current.iloc[-1]["match"] == "exact":
-            chosen, note = current.iloc[-1], ""
-        elif not exact.empty:
-            chosen = exact.iloc[0]
-            note = f"matches the {chosen['release']} release" + (
-                f"; the {current.iloc[-1]['release']} release, current on the document's "
-                f"date, gave {current.iloc[-1]['published']}"
-                if not current.empty
-                else ""
-            )
+        latest = current.iloc[-1] if not current.empty else None
+        matching = group[group["match"].ne("")]
+        exact = matching[matching["match"].eq("exact")]
+        note = ""
+        if latest is not None and latest["match"]:
+            chosen = latest
         else:
-            chosen = current.iloc[-1] if not current.empty else group.iloc[0]
-            note = ""
-        later = group[group["release"] > chosen["release"]]
-        if not later.empty and later.iloc[-1]["published"] != chosen["published"]:
-            newest = later.iloc[-1]
-            note = "; ".join(
-                filter(
-                    None,
-                    [note, f"since revised to {newest['published']} ({newest['release']} release)"],
+            chosen = (exact if not exact.empty else matching).iloc[0]
+            if latest is not None:
+                note = (
+                    f"matches the {chosen['release']} release; the {latest['release']} release, "
+                    f"current on the document's date, gave {latest['published']}"
                 )
-            )
+        newest = group.iloc[-1]
+        if newest["release"] > chosen["release"] and newest["published"] != chosen["published"]:
+            revised = f"since revised to {newest['published']} ({newest['release']} release)"
+            note = "; ".join(filter(None, [note, revised]))
         rows.append({**chosen.to_dict(), "note": note, "current": bool(chosen["available"])})
     return pd.DataFrame(rows)
 
