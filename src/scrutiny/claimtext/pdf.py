@@ -17,6 +17,7 @@ from pathlib import Path
 import pypdfium2
 
 from scrutiny.claimtext.lines import Line
+from scrutiny.claimtext.tables import text_table_lines
 from scrutiny.errors import UnusableInput
 
 _MARGIN = 0.07  # share of the page height at the top and bottom where headers and footers sit
@@ -62,7 +63,7 @@ def pdf_lines(path: Path) -> list[Line]:
     if not any(rows for _, rows in pages):
         message = f"{path}: no text on any of its {len(pages)} page(s) (a scanned image?)"
         raise UnusableInput(message + "; run OCR on it first")
-    return _lines(pages)
+    return text_table_lines(_lines(pages))
 
 
 def _page_rows(path: Path, document, index: int) -> tuple[float, list[_Row]]:

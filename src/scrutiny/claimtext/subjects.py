@@ -118,6 +118,8 @@ def phrase_before(text: str, end: int) -> str | None:
     if leads:
         return phrase_after(text[:end], leads[-1].end())
     opening = phrase_after(text[:end], 0)
+    if opening and re.match(re.escape(opening) + r"\s+who\b", text[:end].lstrip()):
+        opening = phrase_after(text[:end], 0, strict=False)  # "Children who started to be ..."
     return opening if is_countable(opening) else None
 
 
