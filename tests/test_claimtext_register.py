@@ -101,3 +101,24 @@ def test_the_register_check_names_a_missing_parameter(tmp_path):
         load_register(path, KNOWN_METRICS)
     assert "claim 1 (a) figure 1: cla-on-date needs at" in str(error.value)
     assert "claim 2 (b) figure 1: dfe-change needs start_year and end_year" in str(error.value)
+
+
+def test_a_bracketed_neighbour_average_measures_what_the_figure_before_it_measures(
+    tmp_path, extract
+):
+    """Middlesbrough's 81% teeth checked in 2021/22, its neighbours' average 70.9% (2021-04
+    edition, 2022 release)."""
+    said_on = date(2023, 1, 10)
+    own, neighbours = statements(
+        tmp_path,
+        "81% of children in care had a dental check in 2021/22, above the statistical "
+        "neighbours' average (70.9%).",
+        said_on,
+    )
+    figure, _ = best_test(neighbours, extract, "E06000002", said_on)
+    assert (figure["metric"], figure["params"]) == (
+        "dfe-neighbour-average",
+        {"measure": "teeth_checked_pct", "release": 2022, "year": 2022, "edition": "2021-04"},
+    )
+    figure, _ = best_test(own, extract, "E06000002", said_on)
+    assert figure["params"] == {"measure": "teeth_checked_pct", "release": 2022, "year": 2022}

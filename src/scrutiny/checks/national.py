@@ -145,12 +145,30 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     )
 
 
+def dfe_neighbour_average(extract, p: dict, inputs: Inputs):
+    """The mean of a measure over the authority's statistical neighbours with a value."""
+    la, year = area(p, inputs), int(p["year"])
+    edition = str(p.get("edition", inputs.sn_edition))
+    average = extract.neighbour_average(p["measure"], la, year, edition, p.get("release"))
+    named = average.neighbours[average.neighbours["value"].notna()]
+    figs = [extract.value(p["measure"], code, year, average.release) for code in named["la_code"]]
+    own = extract.value(p["measure"], la, year, average.release)
+    definition = (
+        f"average of {p['measure']} over {own.la_name}'s {len(figs)} statistical neighbours "
+        f"with a value ({edition} edition), year ending 31 March {year}"
+    )
+    notes = [f"no value for {', '.join(average.missing)}"] if average.missing else []
+    unit = "percent" if p["measure"].endswith("_pct") else "count"
+    return average.value, None, None, figs, definition, unit, notes
+
+
 QUERIES: dict[str, Callable] = {
     "dfe-value": dfe_value,
     "dfe-change": dfe_change,
     "dfe-rank": dfe_rank,
     "dfe-rank-among": dfe_rank_among,
     "dfe-share": dfe_share,
+    "dfe-neighbour-average": dfe_neighbour_average,
 }
 # The parameters each query needs (a figure without one is an error when the register loads).
 QUERY_NEEDS: dict[str, tuple] = {
@@ -159,6 +177,7 @@ QUERY_NEEDS: dict[str, tuple] = {
     "dfe-rank": ((("measure",),), (("year",),)),
     "dfe-rank-among": ((("measure",),), (("year",),), (("peers",),)),
     "dfe-share": ((("numerator", "denominator"),), (("year",),)),
+    "dfe-neighbour-average": ((("measure",),), (("year",),)),
 }
 # The parameters each query reads: a register figure giving any other key is an error.
 QUERY_PARAMS: dict[str, frozenset[str]] = {
@@ -169,6 +188,7 @@ QUERY_PARAMS: dict[str, frozenset[str]] = {
         "dfe-rank": {"measure", "year"},
         "dfe-rank-among": {"measure", "year", "peers"},
         "dfe-share": {"numerator", "denominator", "year"},
+        "dfe-neighbour-average": {"measure", "year", "edition"},
     }.items()
 }
 

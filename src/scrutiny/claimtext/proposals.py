@@ -22,7 +22,7 @@ from scrutiny.claimtext.statements import Statement
 from scrutiny.claimtext.subjects import guess_metric
 from scrutiny.errors import ScrutinyError
 from scrutiny.published.query import Extract
-from scrutiny.published.search import search
+from scrutiny.published.search import edition_for, search
 
 # The 903 metrics whose period is a year to 31 March (OC2) or any start and end.
 _BY_YEAR = {"oc2-dental", "oc2-health-assessment", "oc2-immunisations", "oc2-cohort"}
@@ -37,6 +37,7 @@ _BY_PERIOD = {
 }
 _AT_A_DATE = {"cla-on-date", "placement-count"}
 _CHANGES = {"cla-change", "placement-change"}
+NEIGHBOURS = re.compile(r"\b(?:statistical\s+)?neighbou?rs?\b", re.I)
 _RECENT = 2  # a figure said with no period is one of the latest published: years to March
 _SHARES = {
     "oc2-dental",
@@ -176,8 +177,10 @@ def _published(statement, extract, la, said_on, names, edition) -> dict | None:
         )
     except ScrutinyError:
         return None
-    query = "change" if statement.is_change else "value"
-    found = found[found["agrees"] & found["query"].eq(query)]
+    queries = ["change"] if statement.is_change else ["value"]
+    if not statement.is_change and NEIGHBOURS.search(statement.sentence):
+        queries.append("neighbour average")
+    found = found[found["agrees"] & found["query"].isin(queries)]
     if statement.comparison in {">", "<"}:  # "more than 90%": a value that is 90 is no test
         found = found[found["match"].eq("exact")]
     found = _where(found, [_area_said(extract, la, area, statement) for area in found["area"]])
@@ -195,6 +198,11 @@ def _published(statement, extract, la, said_on, names, edition) -> dict | None:
     if row["query"] == "change":
         metric = "dfe-change"
         params |= {"start_year": int(row["start_year"]), "end_year": int(row["end_year"])}
+    elif row["query"] == "neighbour average":
+        metric = "dfe-neighbour-average"
+        params["year"] = int(row["end_year"])
+        params["edition"] = edition or edition_for(extract, said_on)
+        return {"source": "dfe", "metric": metric, "params": params}
     else:
         metric = "dfe-value"
         params["year"] = int(row["end_year"])
@@ -212,9 +220,11 @@ def _published(statement, extract, la, said_on, names, edition) -> dict | None:
 
 
 def _area_said(extract: Extract, la: str, area: str, statement: Statement) -> bool:
-    """The authority's own figure, unless the sentence names England, the region or the
-    council the figure is for."""
+    """The authority's own figure, unless the sentence names England, the region, its
+    statistical neighbours or the council the figure is for."""
     sentence = statement.sentence.lower()
+    if area == "statistical neighbours' average":
+        return bool(NEIGHBOURS.search(sentence))
     own = {extract.areas.set_index("la_code")["la_name"].get(c) for c in extract.la_codes(la)}
     if area in own:
         return True

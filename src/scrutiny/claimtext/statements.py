@@ -97,6 +97,7 @@ class _Mention:
     paired: bool = False  # second value of "from X to Y": read in the first value's clause
     proportion: bool = False  # a share of something ("12%", "a third"), not a count
     elliptic: bool = False  # "two in Newport": counts what the value before it counts
+    bracketed: bool = False  # "(70.9%)", "(284)": the figure before, for another area or date
 
 
 def find_statements(
@@ -133,11 +134,23 @@ def find_statements(
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
+        if statement and mention.bracketed and statements:
+            statement = _as_before(statement, statements[-1])
         if statement:
             statements.append(statement)
     if has_change:
         statements.extend(_directions(sentence, document, periods, statements, mentions, previous))
     return statements
+
+
+def _as_before(statement: Statement, before: Statement) -> Statement:
+    """A bracketed figure measures what the figure before it measures ("81% ... above the
+    neighbours' average (70.9%)"), for its own period."""
+    if before.kind != statement.kind or before.metric is None:
+        return statement
+    group = before.params.get("group")
+    params = _params(before.metric, group, statement.period)
+    return replace(statement, metric=before.metric, params=params)
 
 
 def _from_to_span(mentions: list[_Mention]) -> Period | None:
@@ -156,7 +169,8 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     before = text[clause_start : mention.start]
     if HEDGE.search(before) or MONEY.search(text[clause_start:clause_end]):
         return None
-    subject = inherited if mention.elliptic else mention.subject
+    subject = inherited if mention.elliptic or (mention.bracketed and inherited) else None
+    subject = subject or mention.subject
     if subject is None and not mention.elliptic:
         subject = phrase_before(text[clause_start:], mention.start - clause_start)
         subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
@@ -265,7 +279,16 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
             found = before or after
             comparison = _direction(found.group("dir")) if found else "increase"
         elliptic = kind in {"elliptic", "of-these"}
-        return [_Mention(match.start(), match.end(), claimed, comparison, elliptic=elliptic)]
+        return [
+            _Mention(
+                match.start(),
+                match.end(),
+                claimed,
+                comparison,
+                elliptic=elliptic,
+                bracketed=kind == "bracketed",
+            )
+        ]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
     if (groups.get("q") and values == ["one"]) or (
         groups["n"].lower() == "one" and groups.get("q")
@@ -326,7 +349,16 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     named = NAMED_AFTER.match(text[match.end() :])
     start = named.start(1) if named and named.group(1) else named.start(2) if named else None
     subject = phrase_after(text, match.end() + start) if named else None
-    return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
+    bracketed = match.group(0).startswith("(") and match.group(0).endswith(")")
+    return _Mention(
+        match.start(),
+        match.end(),
+        claimed,
+        comparison,
+        subject,
+        proportion=True,
+        bracketed=bracketed,
+    )
 
 
 def _directions(sentence, document, periods, numeric: list[Statement], mentions, previous):

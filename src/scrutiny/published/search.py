@@ -323,10 +323,7 @@ def _neighbour_average(extract: Extract, la: str, said_on: date | None, edition:
     """The mean over the authority's statistical neighbours, per measure, year and release."""
     if extract.neighbours.empty:
         return None
-    editions = sorted(extract.neighbours["edition"].unique())
-    if edition is None:
-        held = [e for e in editions if said_on is None or e <= f"{said_on:%Y-%m}"]
-        edition = (held or editions)[-1]
+    edition = edition or edition_for(extract, said_on)
     try:
         group = extract.statistical_neighbours(la, edition)
     except Exception:  # an authority with no neighbours in that edition
@@ -339,6 +336,13 @@ def _neighbour_average(extract: Extract, la: str, said_on: date | None, edition:
     return mean.assign(
         la_code="", area="statistical neighbours' average", query="neighbour average"
     )
+
+
+def edition_for(extract: Extract, said_on: date | None) -> str:
+    """The statistical-neighbour edition current on the date (the latest, without one)."""
+    editions = sorted(extract.neighbours["edition"].unique())
+    held = [e for e in editions if said_on is None or e <= f"{said_on:%Y-%m}"]
+    return (held or editions)[-1]
 
 
 def _ranks(extract: Extract, la: str, said_on: date | None) -> pd.DataFrame:
