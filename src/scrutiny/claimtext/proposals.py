@@ -202,7 +202,10 @@ def _published(statement, extract, la, said_on, names, edition) -> dict | None:
         metric = "dfe-neighbour-average"
         params["year"] = int(row["end_year"])
         params["edition"] = edition or edition_for(extract, said_on)
-        return {"source": "dfe", "metric": metric, "params": params}
+        label = (
+            f"{statement.subject or 'figure'}, statistical neighbours' average ({row['period']})"
+        )
+        return {"label": label, "source": "dfe", "metric": metric, "params": params}
     else:
         metric = "dfe-value"
         params["year"] = int(row["end_year"])
@@ -210,6 +213,8 @@ def _published(statement, extract, la, said_on, names, edition) -> dict | None:
     if area:
         params["area"] = area
     figure = {"source": "dfe", "metric": metric, "params": params}
+    if area:
+        figure["label"] = f"{statement.subject or 'figure'}, {area} ({row['period']})"
     if row["match"] == "near":
         figure["label"] = (
             f"{statement.subject or 'figure'}: {statement.claimed} said, {row['value']} "

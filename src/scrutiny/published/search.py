@@ -398,8 +398,18 @@ def _one_release_each(pool: pd.DataFrame, said_on: date | None) -> pd.DataFrame:
                     f"current on the document's date, gave {latest['published']}"
                 )
         newest = group.iloc[-1]
-        if newest["release"] > chosen["release"] and newest["published"] != chosen["published"]:
-            revised = f"since revised to {newest['published']} ({newest['release']} release)"
+        ranked = str(chosen["query"]).startswith("rank")
+        shown = "rank {:.0f}".format if ranked else str
+        then, now = (
+            (chosen["raw"], newest["raw"])
+            if ranked
+            else (
+                chosen["published"],
+                newest["published"],
+            )
+        )
+        if newest["release"] > chosen["release"] and now != then:
+            revised = f"since revised to {shown(now)} ({newest['release']} release)"
             note = "; ".join(filter(None, [note, revised]))
         rows.append({**chosen.to_dict(), "note": note, "current": bool(chosen["available"])})
     return pd.DataFrame(rows)
