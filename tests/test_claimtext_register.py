@@ -75,13 +75,12 @@ def test_a_figure_nothing_tests_names_the_data_that_would(tmp_path, extract):
 def test_the_papers_give_a_register_that_loads_as_written(tmp_path):
     manifest = yaml.safe_load((PAPERS / "manifest.yml").read_text("utf-8"))["documents"]
     out = tmp_path / "register.yml"
-    papers = [str(PAPERS / d["file"]) for d in manifest.values() if d["la_code"] == "E06000005"]
-    args = ["claims", "extract", *papers, "--la", "E06000005", "--date", "2022-02-01"]
+    paper = str(PAPERS / manifest["DQ321"]["file"])  # Darlington, Quarter 3 2021/22
+    args = ["claims", "extract", paper, "--la", "E06000005", "--date", "2022-02-01"]
     assert main([*args, "--out", str(out)]) == 0
     register = load_register(out, KNOWN_METRICS)
     assert {c.status for c in register.claims} == {"proposed"}
-    assert len(register.documents) == 3
-    assert all(d["date"] == date(2022, 2, 1) for d in register.documents.values())
+    assert [d["date"] for d in register.documents.values()] == [date(2022, 2, 1)]
     at_dates = [f.params for c in register.claims for f in c.figures if f.source == "903"]
     assert {"at": "2021-12-31"} in at_dates  # 271 children in care at the end of December 2021
 
