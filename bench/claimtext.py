@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/claimtext.py [--seeds ../shared/seeds] [--mb 20]
 
-Accuracy: `claims extract` on the panel's documents against tests/data/claimtext_gold.yml.
+Accuracy: `claims extract` on the panel's documents against tests/data/claimtext_gold.yml, and
+on other councils' papers (tests/data/papers) against their gold list.
 Speed: `scrutiny claims extract` in a fresh process on MB megabytes of minutes made from the
 same documents, each copy with its two- and three-digit numbers drawn afresh (seeded), so the
 sentences are not all identical and merging them does not hide the work. Rewrites the
@@ -31,6 +32,7 @@ from scrutiny.paths import project_root
 HERE = Path(__file__).resolve().parent
 ROOT = project_root(HERE)
 GOLD = ROOT / "tests" / "data" / "claimtext_gold.yml"
+PAPERS = ROOT / "tests" / "data" / "papers"
 START, END = "<!-- claimtext:start -->", "<!-- claimtext:end -->"
 _FIGURE = re.compile(r"\b\d{2,3}\b")
 
@@ -40,6 +42,13 @@ def accuracy(seeds: Path) -> tuple[Score, Score]:
     paths = [seeds / entry["file"] for entry in gold.documents.values()]
     statements = extract_statements(paths, gold.documents)
     return score_statements(statements, gold), score_conflicts(conflicts_between(statements), gold)
+
+
+def papers_accuracy() -> Score:
+    """Other councils' papers, committed with the repository."""
+    gold = load_gold(PAPERS / "gold.yml")
+    paths = [PAPERS / entry["file"] for entry in gold.documents.values()]
+    return score_statements(extract_statements(paths, gold.documents), gold)
 
 
 def minutes(seeds: Path, megabytes: float, out: Path) -> Path:
@@ -82,7 +91,7 @@ def speed(path: Path) -> dict:
     }
 
 
-def render(statements: Score, conflicts: Score, runs: list[dict], note: str) -> str:
+def render(statements: Score, conflicts: Score, papers: Score, runs: list[dict], note: str) -> str:
     f1 = 2 * statements.precision * statements.recall / (statements.precision + statements.recall)
     lines = [
         START,
@@ -95,9 +104,13 @@ def render(statements: Score, conflicts: Score, runs: list[dict], note: str) -> 
         f"| **{statements.precision:.2f}** | **{statements.recall:.2f}** |",
         f"| conflicts | {conflicts.found} | {conflicts.expected} | {conflicts.matched} "
         f"| **{conflicts.precision:.2f}** | **{conflicts.recall:.2f}** |",
+        f"| other councils' papers (tests/data/papers) | {papers.found} | {papers.expected} "
+        f"| {papers.matched} | **{papers.precision:.2f}** | **{papers.recall:.2f}** |",
         "",
         f"Statements F1 {f1:.2f} (target: precision and recall >= 0.9). Missed: "
         + (", ".join(f"{d} line {n} ({v})" for d, n, v, _ in statements.missed) or "none")
+        + ". In the papers: "
+        + (", ".join(f"{d} line {n} ({v})" for d, n, v, _ in papers.missed) or "none")
         + ".",
         "",
         "| minutes | wall s | CPU s | peak RSS MiB | `claims extract` says |",
@@ -135,7 +148,7 @@ def main() -> None:
         f"Latest run: {time.strftime('%Y-%m-%d %H:%M')}, `bench/claimtext.py`, on a machine "
         "shared with other work (CPU seconds are steadier than wall seconds)."
     )
-    block = render(statements, conflicts, runs, note)
+    block = render(statements, conflicts, papers_accuracy(), runs, note)
     report.write(HERE / "results.md", block, START, END)
     print(block)
 

@@ -29,3 +29,25 @@ def test_the_committed_index_lists_them():
     assert table.count("<tr><td>") >= 2
     assert "same figure, different dates" in table
     assert "different changes over the same period" in table
+
+
+def test_since_runs_to_each_documents_date_and_a_level_never_meets_a_change(tmp_path):
+    """157 fewer since September 2020 (September minutes) and 167 fewer (November minutes) are
+    one trend; "increased by 6 to 535" is a change of 6 and a level of 535, not a conflict."""
+    from scrutiny.claimtext.conflicts import find_conflicts
+
+    september = tmp_path / "september.txt"
+    september.write_text(
+        "Minutes of the meeting held on 24 September 2021\n\n"
+        "There had been a reduction of 157 children looked after since September 2020.\n\n"
+        "There were 529 children looked after at the end of August 2021.\n",
+        encoding="utf-8",
+    )
+    november = tmp_path / "november.txt"
+    november.write_text(
+        "Minutes of the meeting held on 22 November 2021\n\n"
+        "There had been a reduction of 167 children looked after since September 2020.\n\n"
+        "Children looked after increased by 6 to 535 in October 2021.\n",
+        encoding="utf-8",
+    )
+    assert find_conflicts([september, november]) == []

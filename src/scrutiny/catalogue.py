@@ -47,12 +47,27 @@ class Measure:
     tests: tuple[str, ...] = ()
     topic: str = ""
     module: str = ""  # the module whose code computes it (the pack hashes it)
+    # The parameters a register figure must give: each need is a tuple of alternatives
+    # (("start", "end"), ("year",)), any one of which must be given in full.
+    needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     def as_dict(self) -> dict:
         record = asdict(self)
         record["years"] = list(self.years) if self.years else None
         record["params"] = list(self.params)
+        record["needs"] = [[list(option) for option in need] for need in self.needs]
         return record
+
+
+class Params(frozenset):
+    """The parameters a metric takes, and those it needs (`Measure.needs`)."""
+
+    required: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    def __new__(cls, names, required=()):
+        made = super().__new__(cls, names)
+        made.required = tuple(required)
+        return made
 
 
 class CatalogueError(ValueError):
@@ -89,7 +104,9 @@ def query_function(name: str) -> Callable:
     return _FUNCTIONS[name]
 
 
-def _query(name: str, params: set[str], description: str, tests: tuple[str, ...]) -> None:
+def _query(
+    name: str, params: set[str], description: str, tests: tuple[str, ...], needs: tuple = ()
+) -> None:
     register(
         Measure(
             name,
@@ -101,6 +118,7 @@ def _query(name: str, params: set[str], description: str, tests: tuple[str, ...]
             tuple(sorted(params | {"area", "release"})),
             tests=tests,
             module="scrutiny.checks.national",
+            needs=needs or tuple(((key,),) for key in sorted(params)),
         )
     )
 
@@ -111,6 +129,7 @@ _query(
     {"measure", "start_year", "end_year"},
     "% change in a published measure between two years",
     (CHANGE,),
+    needs=((("measure",),), (("start_year", "end_year"),)),
 )
 _query("dfe-rank", {"measure", "year"}, "an LA's rank among English LAs on a measure", (RANK,))
 _query(
@@ -124,12 +143,14 @@ _query(
     {"numerator", "denominator", "year"},
     "one published count as a % of another",
     (VALUE,),
+    needs=((("numerator", "denominator"),), (("year",),)),
 )
 _query(
-    "dfe-neighbours",
-    {"measure", "year"},
-    "the average of a measure over an LA's statistical neighbours",
+    "dfe-neighbour-average",
+    {"measure", "year", "edition"},
+    "the average of a measure over an LA's statistical neighbours (`edition`: their groups)",
     (NEIGHBOURS,),
+    needs=((("measure",),), (("year",),)),
 )
 
 
@@ -141,8 +162,9 @@ def registered() -> dict[str, Measure]:
 
 
 def figure_metrics() -> dict[str, frozenset[str]]:
-    """Each name a register figure may give as `metric`, with the parameters it takes."""
-    return {name: frozenset(m.params) for name, m in registered().items()}
+    """Each name a register figure may give as `metric`, with the parameters it takes and
+    those it needs."""
+    return {name: Params(m.params, m.needs) for name, m in registered().items()}
 
 
 def module_file(name: str) -> str:

@@ -40,7 +40,10 @@ CLAIM_KEYS = {
     "would_test",
     "notebook",
     "says",
+    "status",
 }
+# "proposed": read from the papers by `scrutiny claims extract`, not yet confirmed by an analyst
+STATUSES = ("confirmed", "proposed")
 FIGURE_KEYS = {
     "label",
     "claimed",
@@ -117,6 +120,7 @@ class Claim:
     said_on: date | None = None  # the document's date: which published release was current
     notebook: str = "claim"  # the notebook in notebooks/ that argues it (a conclusion's own)
     says: str = ""  # what the claim says, in a few words (the index names it so)
+    status: str = "confirmed"  # "proposed" until an analyst confirms a machine-read claim
 
     @property
     def name(self) -> str:
@@ -218,6 +222,10 @@ def parse_claim(
         return None
     if entry["document"] not in documents:
         problems.append(f"{where}: document {entry['document']!r} is not in 'documents:'")
+    if str(entry.get("status", "confirmed")) not in STATUSES:
+        problems.append(f"{where}: status must be one of {', '.join(STATUSES)}")
+    if "line" in entry and not isinstance(entry["line"], int):
+        problems.append(f"{where}: line must be a whole number (the line the sentence starts on)")
     if not CLAIM_ID.match(str(entry.get("notebook", "claim"))):
         problems.append(f"{where}: notebook names a file in notebooks/, e.g. looked-after-numbers")
     figures = []
@@ -243,6 +251,7 @@ def parse_claim(
         (documents.get(entry["document"]) or {}).get("date"),
         str(entry.get("notebook", "claim")),
         " ".join(str(entry.get("says", "")).split()),
+        str(entry.get("status", "confirmed")),
     )
 
 
@@ -322,6 +331,7 @@ def parse_figure(
             problems.append(
                 f"{where}: {metric} takes no parameter {key!r}{did_you_mean(key, taken)}"
             )
+        problems += [f"{where}: {metric} needs {need}" for need in missing_params(taken, params)]
     if not isinstance(params, dict):
         problems.append(f"{where}: params must be a mapping of name: value")
         params = {}
@@ -350,6 +360,16 @@ def parse_figure(
         " ".join(str(raw.get("why", "")).split()),
         None if at_least is None else float(at_least),
     )
+
+
+def missing_params(taken: Collection[str], params: Mapping) -> list[str]:
+    """What a figure's params lack, said as a reader fixes it ("start and end, or year")."""
+    needs = getattr(taken, "required", ())
+    return [
+        ", or ".join(" and ".join(option) for option in need)
+        for need in needs
+        if not any(all(name in params for name in option) for option in need)
+    ]
 
 
 def did_you_mean(key, names: Collection[str]) -> str:

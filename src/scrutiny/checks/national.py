@@ -157,21 +157,21 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     )
 
 
-@implements("dfe-neighbours")
-def dfe_neighbours(extract, p: dict, inputs: Inputs):
+@implements("dfe-neighbour-average")
+def dfe_neighbour_average(extract, p: dict, inputs: Inputs):
+    """The mean of a measure over the authority's statistical neighbours with a value."""
     la, year = area(p, inputs), int(p["year"])
-    average = extract.neighbour_average(p["measure"], la, year, inputs.sn_edition, p.get("release"))
-    figs = [
-        extract.value(p["measure"], code, year, average.release)
-        for code in average.neighbours["la_code"].dropna()
-    ]
+    edition = str(p.get("edition", inputs.sn_edition))
+    average = extract.neighbour_average(p["measure"], la, year, edition, p.get("release"))
+    named = average.neighbours[average.neighbours["value"].notna()]
+    figs = [extract.value(p["measure"], code, year, average.release) for code in named["la_code"]]
+    own = extract.value(p["measure"], la, year, average.release)
     definition = (
-        f"average of {p['measure']} over the {len(figs)} statistical neighbours of "
-        f"{extract.value(p['measure'], la, year, average.release).la_name} with a value "
-        f"({inputs.sn_edition} groups), {year}"
+        f"average of {p['measure']} over {own.la_name}'s {len(figs)} statistical neighbours "
+        f"with a value ({edition} edition), year ending 31 March {year}"
     )
-    missing = [f"no value for {', '.join(average.missing)}"] if average.missing else []
-    return average.value, None, None, figs, definition, unit_of(extract, p["measure"]), missing
+    notes = [f"no value for {', '.join(average.missing)}"] if average.missing else []
+    return average.value, None, None, figs, definition, unit_of(extract, p["measure"]), notes
 
 
 def unit_of(extract, measure: str) -> str:

@@ -69,6 +69,9 @@ def _disagreement(a: Statement, b: Statement) -> str | None:
         return None
     overlapping = a.period.overlaps(b.period)
     if a.is_change:
+        # a change over a month inside a fall over a year is no disagreement: changes over
+        # periods of such different lengths are not the same change
+        overlapping = overlapping and _similar_lengths(a.period, b.period)
         if a.period.start == b.period.start and a.period.end != b.period.end:
             return None  # a trend: the same change measured again later
         if a.comparison != b.comparison:
@@ -81,6 +84,11 @@ def _disagreement(a: Statement, b: Statement) -> str | None:
     if differ and overlapping and a.period.kind == b.period.kind == "point":
         return DIFFERENT_FIGURES_SAME_DATE
     return None
+
+
+def _similar_lengths(a, b) -> bool:
+    first, second = (a.end - a.start).days + 1, (b.end - b.start).days + 1
+    return max(first, second) <= 2 * min(first, second)
 
 
 def _unit(statement: Statement) -> str | None:

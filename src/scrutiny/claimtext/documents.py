@@ -12,6 +12,7 @@ from pathlib import Path
 
 from scrutiny import limits
 from scrutiny.claimtext.lines import Line
+from scrutiny.claimtext.tables import cell_lines
 from scrutiny.errors import UnusableInput
 from scrutiny.regular_files import read_bytes
 
@@ -129,10 +130,15 @@ class _TextCollector(HTMLParser):
         self._skip_depth = 0
         self._heading_depth = 0
         self._pending_heading = False
+        self._table: list | None = None  # rows of (line, text, is_header) cells
+        self._cell: list[str] | None = None
+        self._cell_start = (0, False)
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
+        if self._table_tag(tag, start=True):
+            return
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag in _HEADING_TAGS:
@@ -140,9 +146,35 @@ class _TextCollector(HTMLParser):
         if tag == "li":
             self._add("- ", self.getpos()[0])
 
+    def _table_tag(self, tag: str, start: bool) -> bool:
+        """A table is read whole: each number with its row and column headers (tables.py)."""
+        if tag == "table":
+            self._flush()
+            if start and self._table is None:
+                self._table = []
+            elif not start and self._table is not None:
+                self.lines.extend(cell_lines(self._table))
+                self._table = None
+            return True
+        if self._table is None or tag not in {"tr", "td", "th"}:
+            return False
+        if tag == "tr" and start:
+            self._table.append([])
+        elif start:
+            self._cell, self._cell_start = [], (self.getpos()[0], tag == "th")
+        elif self._cell is not None:
+            if not self._table:
+                self._table.append([])
+            line, header = self._cell_start
+            self._table[-1].append((line, " ".join(" ".join(self._cell).split()), header))
+            self._cell = None
+        return True
+
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED_TAGS:
             self._skip_depth = max(0, self._skip_depth - 1)
+        if self._table_tag(tag, start=False):
+            return
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag in _HEADING_TAGS:
@@ -150,6 +182,9 @@ class _TextCollector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
             return
         first_line = self.getpos()[0]
         for offset, piece in enumerate(data.split("\n")):

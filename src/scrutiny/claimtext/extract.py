@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
 from scrutiny.claimtext.catalogue import DocumentInfo, describe, load_catalogue
@@ -46,7 +47,7 @@ def document_statements(
     budget: TextBudget | None = None,
 ) -> list[Statement]:
     lines = read_lines(path, budget)
-    reference = info.date or document_date(" ".join(line.text for line in lines[:_OPENING_LINES]))
+    reference = info.date or opening_date(lines)
     found: list[Statement] = []
     last: tuple[int, str] | None = None  # paragraph and subject of the latest statement
     located = sentences(locate(lines))
@@ -59,6 +60,19 @@ def document_statements(
         if progress and (done % _PROGRESS_EVERY == 0 or done == len(located)):
             progress(path, done, len(located))
     return found
+
+
+def opening_date(lines) -> date | None:
+    """The meeting or report date stated near the top of a document, if any."""
+    return document_date(" ".join(line.text for line in lines[:_OPENING_LINES]))
+
+
+def describe_document(path: Path, info: DocumentInfo) -> tuple[str, date | None]:
+    """(a title, the document's date): the catalogue's, else its first line and opening date."""
+    lines = read_lines(path)
+    first = next((line.text.strip() for line in lines if line.text.strip()), path.stem)
+    title = info.title or (first if len(first) <= 100 else first[:97] + "...")
+    return title, info.date or opening_date(lines)
 
 
 def unique_statements(statements: Iterable[Statement]) -> list[Statement]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from scrutiny import limits
 from scrutiny.claimtext.lines import Line
+from scrutiny.claimtext.tables import text_table_lines
 from scrutiny.errors import OverLimit, UnusableInput
 from scrutiny.lifetime import helper_environment
 from scrutiny.pdf_pages import Row as _Row
@@ -36,7 +37,7 @@ def pdf_lines(path: Path) -> list[Line]:
     if not any(rows for _, rows in pages):
         message = f"{path}: no text on any of its {len(pages)} page(s) (a scanned image?)"
         raise UnusableInput(message + "; run OCR on it first")
-    return _lines(pages)
+    return text_table_lines(_lines(pages))
 
 
 def _read_pages(path: Path) -> list:

@@ -2,7 +2,10 @@
 
 "November 2020 to November 2021", "the 12 month period to August 2021", "in August 2019",
 "2018/19", "over the last 12 months", "since September 2020" (these two resolved against the
-meeting date when it is known).
+meeting date when it is known). Councils report by financial quarter and year end: "Q3 2020/21"
+(October to December 2020), "year end 20/21" (31 March 2021), and dates without a year ("at 31
+March", "at the end of December"), which mean the latest such day on or before the document's
+date.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTH_NUMBERS = {
     name: number
@@ -54,7 +57,15 @@ _MONTH_YEAR = rf"\b{MONTH}\s+(?:19|20)\d\d\b"
 _COUNT = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + ")"
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s+((?:19|20)\d\d)\b", re.I)
 
+_SHORT_YEAR = r"(?P<y>(?:19|20)?\d\d)\s*[/-]\s*(?P<y2>\d\d)\b"
+_QUARTER = rf"\b(?:q|quarter\s*)(?P<q>[1-4])\b(?:\s*\([^)]{{0,40}}\))?\s*(?:of\s+)?{_SHORT_YEAR}"
+
 _PATTERNS = [
+    ("quarter", re.compile(_QUARTER, re.I)),
+    (
+        "year-end",
+        re.compile(rf"\byear[- ]end(?:ing)?\s+(?:(?:of|for)\s+)?{_SHORT_YEAR}", re.I),
+    ),
     (
         "span",
         re.compile(
@@ -85,22 +96,39 @@ _PATTERNS = [
         ),
     ),
     ("point", re.compile(rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<a>{_MONTH_YEAR})\b", re.I)),
-    ("financial-year", re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?P<y2>\d\d)\b")),
+    ("financial-year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s?[/-]\s?(?P<y2>\d\d)\b(?![/-]\d)")),
     ("year", re.compile(r"\b(?:in|since|by|during|until|of)\s+(?P<y>(?:19|20)\d\d)\b(?![/-])")),
+    # no year: the latest such day (or month end) on or before the document's date
+    (
+        "day-no-year",
+        re.compile(
+            rf"\b(?:at|on|as\s+at|as\s+of|by)\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+            rf"(?P<m>{MONTH})(?!\s*(?:19|20)?\d\d\b)",
+            re.I,
+        ),
+    ),
+    (
+        "month-end-no-year",
+        re.compile(rf"\b(?:at|by)\s+the\s+end\s+of\s+(?P<m>{MONTH})(?!\s*(?:19|20)?\d\d\b)", re.I),
+    ),
 ]
 
 
-_PERIOD_HINT = re.compile(r"(?:19|20)\d\d|\b(?:last|past|previous)\b", re.I)
+_PERIOD_HINT = re.compile(
+    r"(?:19|20)\d\d|\b(?:last|past|previous)\b|\b\d\d\s?[/-]\s?\d\d\b|\b(?:at|on|as\s+at|by)\s+",
+    re.I,
+)
 
 
 # Words a pattern cannot match without, tested before it is run (most sentences lack them).
 _MONTH_STEMS = tuple(name for name in MONTH_NUMBERS if len(name) == 3)
-_NAMES_A_MONTH = {"span", "months-to", "since", "point"}
+_NAMES_A_MONTH = {"span", "months-to", "since", "point", "day-no-year", "month-end-no-year"}
 _NEEDS = {
+    "quarter": ("q",),
+    "year-end": ("year",),
     "months-to": ("month",),
     "relative": ("last", "past", "previous"),
     "since": ("since",),
-    "financial-year": ("/",),
 }
 
 
@@ -113,7 +141,7 @@ class Period:
     """A period as it will read in the register, with the dates it covers when they are known."""
 
     text: str
-    kind: str  # span, months-to, relative, since, point, financial-year, year
+    kind: str  # span, months-to, relative, since, point, financial-year, year, quarter
     start: date | None = None
     end: date | None = None
 
@@ -163,6 +191,10 @@ def document_date(text: str) -> date | None:
 
 def _period(kind: str, match: re.Match, reference: date | None) -> Period | None:
     groups = match.groupdict()
+    if kind in {"quarter", "year-end", "financial-year"}:
+        return _financial(kind, groups, match.group(0).strip())
+    if kind in {"day-no-year", "month-end-no-year"}:
+        return _latest_before(groups, reference)
     if kind == "span":
         a, b = _tidy(groups["a"]), _tidy(groups["b"])
         return Period(f"{a} to {b}", kind, _month_end(a), _month_end(b))
@@ -187,13 +219,42 @@ def _period(kind: str, match: re.Match, reference: date | None) -> Period | None
             day = _safe_date(int(a.split()[1]), _month(a.split()[0]), int(groups["d"]))
             return Period(f"{int(groups['d'])} {a}", kind, day, day) if day else None
         return Period(a, kind, _month_start(a), _month_end(a))
-    if kind == "financial-year":
-        year = int(groups["y"])
-        if int(groups["y2"]) != (year + 1) % 100:
-            return None
-        return Period(match.group(0), kind, date(year, 4, 1), date(year + 1, 3, 31))
     year = int(groups["y"])
     return Period(str(year), kind, date(year, 1, 1), date(year, 12, 31))
+
+
+def _financial(kind: str, groups: dict, text: str) -> Period | None:
+    """A financial year ("2019/20", "19/20"), its end ("year end 20/21": 31 March 2021) or one
+    of its quarters ("Q3 2020/21": October to December 2020)."""
+    first = int(groups["y"])
+    first += 2000 if first < 100 else 0
+    if int(groups["y2"]) != (first + 1) % 100:
+        return None
+    if kind == "year-end":
+        end = date(first + 1, 3, 31)
+        return Period(f"31 March {first + 1}", "point", end, end)
+    if kind == "quarter":
+        quarter = int(groups["q"])
+        year, month = (first, 3 * quarter + 1) if quarter < 4 else (first + 1, 1)
+        start = date(year, month, 1)
+        end = _months_before(start, -3) - timedelta(days=1)
+        label = f"Q{quarter} {first}/{str(first + 1)[2:]}"
+        return Period(f"{label} ({start:%B} to {end:%B %Y})", kind, start, end)
+    return Period(f"{first}/{str(first + 1)[2:]}", kind, date(first, 4, 1), date(first + 1, 3, 31))
+
+
+def _latest_before(groups: dict, reference: date | None) -> Period | None:
+    """ "at 31 March" said on 22 November 2021 is 31 March 2021: the latest such day on or
+    before the document's date; unknown without it."""
+    if reference is None:
+        return None
+    month = _month(groups["m"])
+    for year in (reference.year, reference.year - 1):
+        last = calendar.monthrange(year, month)[1]
+        day = _safe_date(year, month, int(groups["d"]) if groups.get("d") else last)
+        if day and day <= reference:
+            return Period(f"{day.day} {calendar.month_name[month]} {year}", "point", day, day)
+    return None
 
 
 def _tidy(month_year: str) -> str:

@@ -40,7 +40,7 @@ from scrutiny.claimtext.patterns import (
     TAIL_END,
     YEAR,
 )
-from scrutiny.claimtext.periods import Period, find_periods
+from scrutiny.claimtext.periods import NUMBER_WORDS, Period, find_periods
 from scrutiny.claimtext.sentences import Sentence
 from scrutiny.claimtext.subjects import (
     guess_metric,
@@ -97,6 +97,7 @@ class _Mention:
     paired: bool = False  # second value of "from X to Y": read in the first value's clause
     proportion: bool = False  # a share of something ("12%", "a third"), not a count
     elliptic: bool = False  # "two in Newport": counts what the value before it counts
+    bracketed: bool = False  # "(70.9%)", "(284)": the figure before, for another area or date
 
 
 def find_statements(
@@ -120,9 +121,12 @@ def find_statements(
         boundaries = [b.end() for b in SCOPE_BOUNDARY.finditer(text[: mention.start])]
         if not mention.paired:
             clause_start = max([mentions[index - 1].end if index else 0, *boundaries])
-        clause_end = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        after = index + 1  # a change read with its level ("by 6 to 535") shares its clause
+        while after < len(mentions) and mentions[after].paired:
+            after += 1
+        clause_end = mentions[after].start if after < len(mentions) else len(text)
         inherited = statements[-1].subject if statements else None
-        if inherited is None and PRONOUN.match(text, clause_start):
+        if inherited is None and (mention.elliptic or PRONOUN.match(text, clause_start)):
             inherited = previous
         if mention.comparison in _DIRECTIONS and not mention.period and span:
             nearest = _nearest_period(periods, mention, clause_start, clause_end)
@@ -130,11 +134,23 @@ def find_statements(
         statement = _statement(
             sentence, document, mention, periods, (clause_start, clause_end), inherited
         )
+        if statement and mention.bracketed and statements:
+            statement = _as_before(statement, statements[-1])
         if statement:
             statements.append(statement)
     if has_change:
         statements.extend(_directions(sentence, document, periods, statements, mentions, previous))
     return statements
+
+
+def _as_before(statement: Statement, before: Statement) -> Statement:
+    """A bracketed figure measures what the figure before it measures ("81% ... above the
+    neighbours' average (70.9%)"), for its own period."""
+    if before.kind != statement.kind or before.metric is None:
+        return statement
+    group = before.params.get("group")
+    params = _params(before.metric, group, statement.period)
+    return replace(statement, metric=before.metric, params=params)
 
 
 def _from_to_span(mentions: list[_Mention]) -> Period | None:
@@ -153,14 +169,18 @@ def _statement(sentence, document, mention, periods, clause, inherited):
     before = text[clause_start : mention.start]
     if HEDGE.search(before) or MONEY.search(text[clause_start:clause_end]):
         return None
-    subject = inherited if mention.elliptic else mention.subject
+    subject = inherited if mention.elliptic or (mention.bracketed and inherited) else None
+    subject = subject or mention.subject
     if subject is None and not mention.elliptic:
         subject = phrase_before(text[clause_start:], mention.start - clause_start)
         subject = _with_relative_clause(subject, text[mention.end :]) if subject else inherited
     if not (mention.proportion or is_countable(subject)):
         return None
     period = mention.period or _nearest_period(periods, mention, clause_start, clause_end)
-    clues = text[clause_start : _tail_end(text, mention.end, clause_end)]
+    # the clue words are this figure's own: from the last ", and" or comma before it, so a
+    # metric named for the figure before ("66% ... dental check, and 142 ...") is not carried
+    own = [m.end() for m in TAIL_END.finditer(text, clause_start, mention.start)]
+    clues = text[max([clause_start, *own]) : _tail_end(text, mention.end, clause_end)]
     return _build(
         sentence,
         document,
@@ -221,6 +241,8 @@ def _numeric_mentions(text: str, reference: date | None) -> list[_Mention]:
 
 def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None):
     groups = match.groupdict()
+    if kind in {"by-to", "than"}:
+        return _change_and_level(kind, match)
     if kind in {"from-to-dated", "year-brackets", "from-to"}:
         dated = kind != "from-to"
         first = _only_period(groups["da"], reference) if dated else None
@@ -247,21 +269,60 @@ def _mentions_from(kind: str, match: re.Match, text: str, reference: date | None
         named = named if named and named.group(2) else None
         subject = phrase_after(text, match.end() + named.start(2)) if named else None
         return [_Mention(match.start(), match.end(), f"{groups['a']}-{groups['b']}", "=", subject)]
-    if kind in {"level-to", "elliptic"}:
-        if YEAR.fullmatch(groups["n"]):
+    if kind in {"level-to", "elliptic", "copula", "of-these", "rate", "points", "bracketed"}:
+        if YEAR.fullmatch(groups["n"]) and kind != "rate":
             return []
         claimed = groups["n"].lower()
+        if kind == "points":
+            before = CHANGE_BEFORE.search(text, max(0, match.start() - LOOKBEHIND), match.start())
+            after = CHANGE_AFTER.match(text[match.end() :])
+            found = before or after
+            comparison = _direction(found.group("dir")) if found else "increase"
+        elliptic = kind in {"elliptic", "of-these"}
         return [
-            _Mention(match.start(), match.end(), claimed, comparison, elliptic=kind == "elliptic")
+            _Mention(
+                match.start(),
+                match.end(),
+                claimed,
+                comparison,
+                elliptic=elliptic,
+                bracketed=kind == "bracketed",
+            )
         ]
     values = [groups["n"], *([groups["n2"]] if groups["n2"] else [])]
+    if (groups.get("q") and values == ["one"]) or (
+        groups["n"].lower() == "one" and groups.get("q")
+    ):
+        return []  # "more than one child": no figure claimed
     if any(YEAR.fullmatch(v) or (v.startswith("0") and len(v) > 1) for v in values):
         return []
-    subject = " ".join(groups["np"].split())
+    subject = _qualified(" ".join(groups["np"].split()), text[match.end() :])
     change = COUNT_CHANGE.search(text, max(0, match.start() - LOOKBEHIND), match.start())
     comparison = _direction(change.group("dir") or change.group("dir2")) if change else comparison
     start = change.start() if change else match.start()
     return [_Mention(start, match.end(), v.lower(), comparison, subject) for v in values]
+
+
+_FEWER = {"fewer", "less", "lower"}
+
+
+def _change_and_level(kind: str, match: re.Match) -> list[_Mention]:
+    """ "increased by 6 to 535" and "1 fewer than the 23": a change, then the level it reached
+    (by-to) or started from (than), read in the same clause."""
+    groups = match.groupdict()
+    a, b = groups["a"], groups["b"]
+    if kind == "than":
+        direction = "reduction" if groups["dir"].lower() in _FEWER else "increase"
+    else:
+        direction = _direction(groups["dir"])
+    if YEAR.fullmatch(b.rstrip("%")):
+        return []
+    mid = match.start("b")
+    percent = a.endswith("%")
+    return [
+        _Mention(match.start(), mid, a.lower(), direction, proportion=percent),
+        _Mention(mid, match.end(), b, "=", paired=True, proportion=b.endswith("%")),
+    ]
 
 
 def _only_period(text: str, reference: date | None) -> Period | None:
@@ -271,7 +332,8 @@ def _only_period(text: str, reference: date | None) -> Period | None:
 
 
 def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
-    claimed = f"{match.group('n')}%"
+    number = match.group("n")
+    claimed = f"{NUMBER_WORDS.get(number.lower(), number)}%"  # "Eight percent" is 8%
     after = CHANGE_AFTER.match(text[match.end() :])
     if after:
         direction = _direction(after.group("dir"))
@@ -287,7 +349,16 @@ def _percent(match: re.Match, text: str, comparison: str) -> _Mention:
     named = NAMED_AFTER.match(text[match.end() :])
     start = named.start(1) if named and named.group(1) else named.start(2) if named else None
     subject = phrase_after(text, match.end() + start) if named else None
-    return _Mention(match.start(), match.end(), claimed, comparison, subject, proportion=True)
+    bracketed = match.group(0).startswith("(") and match.group(0).endswith(")")
+    return _Mention(
+        match.start(),
+        match.end(),
+        claimed,
+        comparison,
+        subject,
+        proportion=True,
+        bracketed=bracketed,
+    )
 
 
 def _directions(sentence, document, periods, numeric: list[Statement], mentions, previous):
@@ -313,7 +384,7 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
             taken.append((match.start(), match.end()))
             national = bool(NATIONAL.search(before))
             key = subject_key(subject, national)
-            if any(s.key == key for s in [*numeric, *found]):
+            if _stated_by_figures(key, numeric, found) or _FIGURE_FOLLOWS.match(text, match.end()):
                 continue
             scope_end = SCOPE_BOUNDARY.search(text, match.end())
             scope_end = scope_end.start() if scope_end else len(text)
@@ -325,6 +396,16 @@ def _directions(sentence, document, periods, numeric: list[Statement], mentions,
                 _build(sentence, document, None, direction, subject, period, clues, national, False)
             )
     return found
+
+
+_FIGURE_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?(?:to|from|by)\s+\(?\d")
+
+
+def _stated_by_figures(key: str, numeric: list[Statement], found: list[Statement]) -> bool:
+    """A direction adds nothing when the sentence already gives it: a change of that thing in
+    figures, two levels of it ("from 42 to 25"), or a direction already read."""
+    same = [s for s in numeric if s.key == key]
+    return any(s.is_change for s in same) or len(same) >= 2 or any(s.key == key for s in found)
 
 
 def _subject_before(text: str, start: int, end: int, previous: str | None):
@@ -366,6 +447,16 @@ def _nearest_period(periods, mention: _Mention, start: int, end: int) -> Period 
         return 2 * (mention.start - found.end)
 
     return min(inside, key=distance).period
+
+
+_QUALIFIER = re.compile(r"\s+(with|on|subject\s+to)\s+(?=(?:an?\s+|the\s+)?[a-z])", re.I)
+
+
+def _qualified(subject: str, after: str) -> str:
+    """ "266 children with child protection plans": what makes them the ones counted."""
+    qualifier = _QUALIFIER.match(after)
+    words = phrase_after(after, qualifier.end(), strict=True) if qualifier else None
+    return f"{subject} {qualifier.group(1).lower()} {words}" if words else subject
 
 
 def _with_relative_clause(subject: str, after: str) -> str:

@@ -14,7 +14,9 @@ PEOPLE = (
     r"(?:children|child|young\s+people|young\s+persons?|people|persons?|famil(?:y|ies)|"
     r"parents|carers?|adopters?|practitioners?|social\s+workers?|workers?|staff|"
     r"women|men|mothers|fathers|care\s+leavers?|girls|boys|babies|pupils|"
-    r"adolescents|teenagers|CLA|reports|referrals|incidents|episodes|placements?|caseloads?)"
+    r"adolescents|teenagers|CLA|reports|(?:re-?)?referrals|incidents|episodes|placements?|caseloads?|"
+    r"(?:asylum\s+)?seekers|UASC|adoptions?|conferences|visits|reviews|assessments|enquiries|"
+    r"contacts|moves|under\s+1s|leavers)"
 )
 _COUNTABLE = re.compile(rf"\b{PEOPLE}\b|\blooked[- ]after\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -116,6 +118,8 @@ def phrase_before(text: str, end: int) -> str | None:
     if leads:
         return phrase_after(text[:end], leads[-1].end())
     opening = phrase_after(text[:end], 0)
+    if opening and re.match(re.escape(opening) + r"\s+who\b", text[:end].lstrip()):
+        opening = phrase_after(text[:end], 0, strict=False)  # "Children who started to be ..."
     return opening if is_countable(opening) else None
 
 

@@ -66,6 +66,12 @@ def _oc2(column: str) -> dict[str, tuple[str, ...]]:
     return {"episodes": _OC2, "oc2": ("CHILD", "YEAR", column)}
 
 
+def needs(spec: MetricSpec) -> tuple:
+    """A metric's required parameters as alternatives: a period is start and end, or year."""
+    period = (("start", "end"), ("year",))
+    return tuple(period if name == PERIOD else ((name,),) for name in spec.params)
+
+
 def _registered(specs: list[MetricSpec]) -> dict[str, MetricSpec]:
     """The metric table, each metric added to the catalogue (a name given twice is refused)."""
     for spec in specs:
@@ -80,6 +86,7 @@ def _registered(specs: list[MetricSpec]) -> dict[str, MetricSpec]:
                 tuple(sorted(spec.accepts())),
                 tests=(catalogue.CHANGE if "change" in spec.unit else catalogue.VALUE,),
                 module=spec.function.__module__,
+                needs=needs(spec),
             )
         )
     return {spec.name: spec for spec in specs}

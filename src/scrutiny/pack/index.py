@@ -153,6 +153,7 @@ def render_index(
         scorecard=scorecard_table(scorecard),
         summary_svg=summary_svg(results) if results else "",
         results=[{**r, "figures": figure_rows(r)} for r in results],
+        proposed={c.id for c in register.claims if c.status == "proposed"},
         meanings=MEANINGS,
         tally=tally(results),
         conflicts=conflicts_in(root, params, register),

@@ -67,6 +67,12 @@ def definition_dict(definition: dict | str) -> dict:
     return definition
 
 
+PROPOSED = (
+    '<p class="claim-proposed"><strong>Read by machine, not yet confirmed by an analyst:</strong> '
+    "the tool found this claim in the panel's papers and chose the figure that tests it.</p>"
+)
+
+
 def show_claim(check: ClaimCheck) -> None:
     """What the claim says, its verdict on real evidence and the argument in three short
     sentences or fewer: a councillor's first screen, in words (no parameter names or ids).
@@ -81,6 +87,7 @@ def show_claim(check: ClaimCheck) -> None:
             f'<blockquote class="claim-quote">{e(claim.quote)}</blockquote>'
             f'<p class="claim-where"><em>{e(document_title(check))}, {e(claim.section)}</em> · '
             f"tested against data to {inputs.quarter.end:%d %B %Y} · {e(inputs.la_name)}</p>"
+            f"{PROPOSED if claim.status == 'proposed' else ''}"
             f"{verdict_badge(check)}"
             f'<p class="claim-sentence"><strong>The argument:</strong> {e(check.sentence)}</p>'
         )
