@@ -69,15 +69,14 @@ EVIDENCE_WORDS = {
 
 
 def figure_rows(result: dict) -> list[dict]:
-    """Each figure with its source and evidence in words: "DfE, real", "903, synthetic"."""
-    return [
-        {
-            **f,
-            "evidence_words": f"{f['source'].split(':')[0].split(' ')[0]}, "
-            f"{EVIDENCE_WORDS.get(f['evidence'], f['evidence'])}",
-        }
-        for f in result["figures"]
-    ]
+    """Each figure with its source and evidence in words: "DfE, real", "903, synthetic"; a
+    DfE figure is marked published (the disclosure scan reads the mark)."""
+    rows = []
+    for f in result["figures"]:
+        source = f["source"].split(":")[0].split(" ")[0]
+        evidence = EVIDENCE_WORDS.get(f["evidence"], f["evidence"])
+        rows.append({**f, "evidence_words": f"{source}, {evidence}", "published": source == "DfE"})
+    return rows
 
 
 def tally(results: list[dict]) -> list[tuple[str, int]]:
