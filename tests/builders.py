@@ -95,3 +95,22 @@ def _as_written(column: str, value: str, dates: list[str]) -> str:
         year, month, day = value.split("-")
         return f"{day}/{month}/{year}"
     return value
+
+
+AREA_COLUMNS = [
+    "la_code",
+    "old_la_code",
+    "la_name",
+    "geographic_level",
+    "region_name",
+    "first_year",
+    "last_year",
+]
+
+
+def areas_table(rows: list[tuple]):
+    """The published extract's areas.csv as a DataFrame, from (code, old code, name, level,
+    region, first year, last year) rows."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=AREA_COLUMNS)

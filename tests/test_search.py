@@ -6,27 +6,19 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from builders import areas_table
 
 from scrutiny.published.query import Extract
 from scrutiny.published.search import agrees, describe, search
 
-AREAS = pd.DataFrame(
+AREAS = areas_table(
     [
         ("E06000005", "841", "Darlington", "Local authority", "North East", 2012, 2025),
         ("E06000001", "805", "Hartlepool", "Local authority", "North East", 2012, 2025),
         ("E06000002", "806", "Middlesbrough", "Local authority", "North East", 2012, 2025),
         ("E12000001", "", "North East", "Regional", "North East", 2012, 2025),
         ("E92000001", "", "England", "National", "", 2012, 2025),
-    ],
-    columns=[
-        "la_code",
-        "old_la_code",
-        "la_name",
-        "geographic_level",
-        "region_name",
-        "first_year",
-        "last_year",
-    ],
+    ]
 )
 DESCRIPTIONS = {
     "cla_at_31_march": "children looked after at 31 March",

@@ -7,26 +7,18 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from builders import areas_table
 
 from scrutiny.cli import main
 from scrutiny.published.query import Extract
 from scrutiny.published.trace import trace
 
-AREAS = pd.DataFrame(
+AREAS = areas_table(
     [
         ("E06000002", "806", "Middlesbrough", "Local authority", "North East", 2012, 2025),
         ("E12000001", "", "North East", "Regional", "North East", 2012, 2025),
         ("E92000001", "", "England", "National", "", 2012, 2025),
-    ],
-    columns=[
-        "la_code",
-        "old_la_code",
-        "la_name",
-        "geographic_level",
-        "region_name",
-        "first_year",
-        "last_year",
-    ],
+    ]
 )
 DESCRIPTIONS = {
     "starters": "children who started to be looked after during the year",
