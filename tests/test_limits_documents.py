@@ -160,3 +160,32 @@ def test_a_reader_that_fails_for_another_reason_says_so(tmp_path, monkeypatch):
     pdf = write_pdf(tmp_path / "ok.pdf", zlib.compress(TEXT), flate=True)
     with pytest.raises(UnusableInput, match=r"ok.pdf: the PDF reader failed \(KeyError: 'pages'\)"):
         read_lines(pdf)
+
+
+@pytest.mark.slow
+def test_a_bad_document_stops_the_pack_before_any_notebook_runs(tmp_path, monkeypatch):
+    """The index's documents are read before the notebooks: one over the text limit is refused
+    in seconds, not after minutes of notebooks, and no pack is written."""
+    from tiny_project import make_project
+
+    from scrutiny.errors import ScrutinyError
+    from scrutiny.pack.build import build_pack
+
+    monkeypatch.setenv("SCRUTINY_CACHE", str(tmp_path / "cache"))
+    project = make_project(tmp_path / "project", ["national-cla-rising"])
+    documents = project / "evidence" / "documents"
+    documents.mkdir(parents=True)
+    (documents / "minutes.txt").write_text(
+        "The panel heard that 702 children were looked after. " * 4
+    )
+    monkeypatch.setattr(limits, "DOCUMENT_TEXT", 100)
+    params = project / "params" / "documents.yml"
+    params.write_text("documents_dir: evidence/documents\n")
+
+    def no_notebooks(*args, **kwargs):
+        pytest.fail("a notebook ran before the documents were checked")
+
+    monkeypatch.setattr("scrutiny.pack.build.run_all", no_notebooks)
+    with pytest.raises(ScrutinyError, match=r"minutes\.txt"):
+        build_pack(project, "2022Q1", params_file=params, jobs=1, progress=False)
+    assert not (project / "rendered" / "2022Q1").exists()

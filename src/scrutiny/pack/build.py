@@ -199,6 +199,7 @@ class Plan:
     previous: dict
     target: Path
     old: Pack | SetAside | None = None  # the pack this one is compared with (changes.html)
+    conflicts: list[dict] = field(default_factory=list)  # the index's, read before notebooks
 
 
 def build_pack(
@@ -265,7 +266,8 @@ def locked_build(
         todo = restrict(todo, only, target, previous)
     if not todo and up_to_date(previous, params, inputs, target) and same_since(old, target):
         return BuildReport(target, [], sorted(job.name for job in planned))
-    plan = Plan(root, params, register, inputs, planned, todo, previous, target, old)
+    conflicts = index.conflicts_in(root, params, register)  # a bad document stops us now
+    plan = Plan(root, params, register, inputs, planned, todo, previous, target, old, conflicts)
     target.parent.mkdir(parents=True, exist_ok=True)
     build = scratch(target, "building")
     shutil.rmtree(build, ignore_errors=True)
@@ -392,4 +394,5 @@ def write_index(plan: Plan, build: Path, notebooks: dict) -> None:
         plan.register,
         extract.provenance["sources"],
         changes,
+        plan.conflicts,
     )

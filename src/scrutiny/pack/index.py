@@ -136,7 +136,10 @@ def render_index(
     register: Register,
     published_sources: list[dict],
     changes: dict,
+    conflicts: list[dict],
 ) -> None:
+    """`conflicts`: from `conflicts_in`, found before any notebook runs (a document over the
+    limits stops the build at once, not after the notebooks)."""
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("scrutiny", "templates"),
         autoescape=True,
@@ -155,7 +158,7 @@ def render_index(
         proposed={c.id for c in register.claims if c.status == "proposed"},
         meanings=MEANINGS,
         tally=tally(results),
-        conflicts=conflicts_in(root, params, register),
+        conflicts=conflicts,
         documents=[p.name for p in document_paths(root, params)],
         documents_said_in={
             code: register.documents[code]
