@@ -111,7 +111,7 @@ def own_project(folder: Path) -> Path:
     """A project holding an extract that is not the demo (its SYNTHETIC marker removed)."""
     from tiny_project import make_project
 
-    project = make_project(folder, ["adoptions-tees-valley", "cla-702-to-531"])
+    project = make_project(folder, ["adoptions-tees-valley", "external-residential-down"])
     own = project / "evidence" / "data" / "private" / "903"
     shutil.copytree(project / "evidence" / "data" / "synthetic", own)
     (own / "SYNTHETIC").unlink()
@@ -133,9 +133,10 @@ def test_another_council_gets_a_whole_pack_first_time_outside_git(tmp_path, monk
     )
     report = build_pack(project, "2022Q1", params_file=ours, jobs=2, progress=False)
     assert report.out == project / "rendered" / "private" / "2022Q1"
-    tees = rows(report.out, "adoptions-tees-valley")
-    assert {row["verdict"] for row in tees} == {NOT_TESTABLE}
-    assert "do not include Birmingham" in tees[0]["sentence"]
+    ranks = [r for r in rows(report.out, "adoptions-tees-valley") if "rank" in r["figure"].lower()]
+    assert ranks and {row["figure_verdict"] for row in ranks} == {NOT_TESTABLE}
+    page = (report.out / "adoptions-tees-valley.html").read_text()
+    assert "do not include Birmingham, so its rank among them cannot be measured" in page
 
 
 @pytest.mark.slow
@@ -146,10 +147,10 @@ def test_a_pack_of_published_statistics_alone(tmp_path, monkeypatch):
     mine.write_text('data_903: ""\n')
     report = build_pack(project, "2022Q1", params_file=mine, jobs=2, progress=False)
     assert report.out == project / "rendered" / "2022Q1"
-    counts = rows(report.out, "cla-702-to-531")
-    assert {row["verdict"] for row in counts} == {NOT_TESTABLE}
-    assert {row["evidence"] for row in counts} == {NO_DATA}
-    page = (report.out / "cla-702-to-531.html").read_text()
+    placements = rows(report.out, "external-residential-down")
+    assert {row["verdict"] for row in placements} == {NOT_TESTABLE}
+    assert {row["evidence"] for row in placements} == {NO_DATA}
+    page = (report.out / "external-residential-down.html").read_text()
     assert "No 903 extract was given for this pack" in page
     for html in report.out.glob("*.html"):
         assert "SYNTHETIC DATA" not in html.read_text(), html.name

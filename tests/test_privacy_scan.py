@@ -112,7 +112,7 @@ def test_check_disclosure_exits_1_naming_file_and_kind_but_not_the_identifier(tm
     (nested / "leaky.ipynb").write_text(f'{{"outputs": ["{CHILD_ID}", "{UPN}", "{HOME}"]}}')
     result = check_disclosure(pack, data_903)
     assert result.returncode == 1
-    assert "leaky.ipynb: 1 UPN(s), 1 child id(s), 1 postcode(s) from the 903 input" in (
+    assert "leaky.ipynb: 1 child id(s), 1 UPN(s), 1 postcode(s) from the 903 input" in (
         result.stderr
     )
     for place, kind in enumerate(("child id", "UPN", "postcode")):
@@ -341,7 +341,7 @@ def test_a_long_list_of_places_is_cut_with_how_many_more(tmp_path, data_903):
     (pack / "page.html").write_text(f"<table>{rows}</table>")
     with pytest.raises(DisclosureError) as caught:
         scan_pack(pack, data_903)
-    assert "page.html: 13 child id(s)" in str(caught.value)
+    assert "page.html: 1 child id(s)" in str(caught.value)  # one child, in 13 places
     assert "... and 3 more place(s) in this file" in str(caught.value)
 
 

@@ -24,7 +24,7 @@ from scrutiny.contract import RESULT_MIMETYPE
 from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 from scrutiny.pages import marks
-from scrutiny.pages.marks import published_table
+from scrutiny.pages.marks import published_rows, published_table
 from scrutiny.published.comparison import averaged, comparison_frame
 from scrutiny.verdicts import MEANINGS, decisive
 
@@ -135,10 +135,11 @@ def show_figures(check: ClaimCheck) -> pd.DataFrame:
 
 
 def only_published(check: ClaimCheck, table: pd.DataFrame) -> pd.DataFrame:
-    """A table of the claim's figures is marked published when every figure is the DfE's."""
-    if all(m.figure.source == "dfe" for m in check.measurements):
-        return published_table(table)
-    return table
+    """A table of the claim's figures (indexed by the figure's label first) with each row of a
+    DfE figure marked published."""
+    dfe = {m.figure.label: m.figure.source == "dfe" for m in check.measurements}
+    labels = table.index.get_level_values(0)
+    return published_rows(table, [dfe.get(label, False) for label in labels])
 
 
 def show_definitions(check: ClaimCheck) -> None:

@@ -8,6 +8,8 @@ import pandas as pd
 from scrutiny.contract import PUBLISHED_ATTRIBUTE
 
 FLAG = "scrutiny.published"  # a DataFrame attr: every figure in it is the DfE's published one
+ROWS = "scrutiny.published_rows"  # a DataFrame attr: which rows hold DfE figures only
+MARK = f'{PUBLISHED_ATTRIBUTE}="published"'
 
 
 def published_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -15,12 +17,37 @@ def published_table(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def table_html(frame: pd.DataFrame) -> str | None:
-    """pandas' own HTML, inside a marked element when the table is published statistics."""
-    html = frame._repr_html_()
-    if html is None or not frame.attrs.get(FLAG):
+def published_rows(frame: pd.DataFrame, rows: list[bool]) -> pd.DataFrame:
+    """Mark the rows whose figures are all the DfE's (a table of a claim's figures may mix
+    the DfE's with the 903 extract's)."""
+    frame.attrs[ROWS] = list(rows)
+    return frame
+
+
+def marked_rows(html: str, rows: list[bool]) -> str:
+    """pandas' HTML with each published row's <tr> marked (rows in the body's order)."""
+    head, body_tag, body = html.partition("<tbody>")
+    if not body_tag:
         return html
-    return f'<div {PUBLISHED_ATTRIBUTE}="published">{html}</div>'
+    parts = body.split("<tr>")
+    marked = [parts[0]]
+    for number, part in enumerate(parts[1:]):
+        published = number < len(rows) and rows[number]
+        marked.append((f"<tr {MARK}>" if published else "<tr>") + part)
+    return head + body_tag + "".join(marked)
+
+
+def table_html(frame: pd.DataFrame) -> str | None:
+    """pandas' own HTML, inside a marked element when the table is published statistics, or
+    with its published rows marked."""
+    html = frame._repr_html_()
+    if html is None:
+        return html
+    if frame.attrs.get(FLAG):
+        return f"<div {MARK}>{html}</div>"
+    if any(frame.attrs.get(ROWS, [])):
+        return marked_rows(html, frame.attrs[ROWS])
+    return html
 
 
 def install() -> None:

@@ -10,9 +10,10 @@ ways. Any other file is read as it is, whatever its suffix (UTF-16 with its byte
 too); only files holding NUL bytes otherwise (images, PDFs) count as binary and give None.
 
 A piece is *published* when the pack marked it as the DfE's published statistics: HTML inside
-an element with `data-source="published"` (`PUBLISHED_ATTRIBUTE`), and in JSON a figure whose
-`source` names the DfE or its `context` (England, region, neighbours). The scan lets a number
-there be a published figure; every other piece is searched in full.
+an element with `data-source="published"` (`PUBLISHED_ATTRIBUTE`: a table, a row of one, a
+chart), and in JSON a figure whose `source` names the DfE or its `context` (England, region,
+neighbours). A DataFrame's plain-text copy may repeat the figures its HTML marks. The scan
+lets a number there be a published figure; every other piece is searched in full.
 """
 
 from __future__ import annotations
@@ -216,9 +217,14 @@ def output_pieces(output: object, where: str) -> Iterator[Piece]:
     data = output.get("data") if isinstance(output.get("data"), dict) else {}
     html = data.get("text/html")
     html = "".join(html) if isinstance(html, list) else html
-    published = isinstance(html, str) and f'{PUBLISHED_ATTRIBUTE}="published"' in html
+    shown = markup_pieces(html, where) if isinstance(html, str) else []
+    figures = " ".join(piece.text for piece in shown if piece.published)
     for mime, value in data.items():
-        yield from json_pieces(value, where, published and mime in {"text/html", "text/plain"})
+        text = "".join(value) if isinstance(value, list) else value
+        if mime == "text/plain" and figures and isinstance(text, str):
+            yield Piece(where, text, published_text=figures)  # the same table, as plain text
+        else:
+            yield from json_pieces(value, where)
     rest = {k: v for k, v in output.items() if k != "data"}
     yield from json_pieces(rest, where)
 

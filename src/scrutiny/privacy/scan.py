@@ -42,6 +42,7 @@ MIN_ID_LENGTH = 5
 POSTCODE = r"[A-Z][A-Z0-9]{1,3}[0-9][A-Z]{2}"  # without its space: outward code, inward code
 POSTCODES_AT = [re.compile(f"(?=([A-Z][A-Z0-9]{{{n}}}[0-9][A-Z]{{2}}))") for n in (1, 2, 3)]
 SPACE_BEFORE_INWARD = re.compile(r"\s(?=[0-9][A-Z]{2})")
+KINDS = ("child id", "UPN", "date of birth", "postcode")  # the order a refusal lists them in
 SHOWN_PER_FILE = 10  # places listed for one file before "and N more"
 SHOWN_FILES = 20
 
@@ -67,14 +68,19 @@ class Scanned:
 
 @dataclass
 class Found:
-    """Where identifiers sit in one file: place -> kind -> how many, and the values."""
+    """Where identifiers sit in one file: place -> kind -> how many, and by kind the distinct
+    identifiers of the whole file."""
 
     places: dict[str, Counter] = field(default_factory=dict)
-    values: set[str] = field(default_factory=set)
+    by_kind: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, where: str, kind: str, matched: set[str]) -> None:
         self.places.setdefault(where, Counter())[kind] += len(matched)
-        self.values |= matched
+        self.by_kind.setdefault(kind, set()).update(matched)
+
+    @property
+    def values(self) -> set[str]:
+        return set().union(*self.by_kind.values())
 
 
 def strings(values: pd.Series) -> set[str]:
@@ -232,8 +238,8 @@ def pack_files(folder: Path) -> list[Path]:
 
 
 def file_report(name: str, found: Found, ids: dict[str, set[str]]) -> list[str]:
-    totals = sum(found.places.values(), Counter())
-    counted = ", ".join(f"{n} {kind}(s)" for kind, n in sorted(totals.items()))
+    kinds = sorted(found.by_kind.items(), key=lambda item: KINDS.index(item[0]))
+    counted = ", ".join(f"{len(values)} {kind}(s)" for kind, values in kinds)
     lines = [f"{name}: {counted} from the 903 input, at"]
     places = sorted(found.places.items())
     for where, kinds in places[:SHOWN_PER_FILE]:
