@@ -220,11 +220,12 @@ def output_pieces(output: object, where: str) -> Iterator[Piece]:
     shown = markup_pieces(html, where) if isinstance(html, str) else []
     figures = " ".join(piece.text for piece in shown if piece.published)
     for mime, value in data.items():
+        # A notebook stores a text output as a list of lines: one text, one markup to parse.
         text = "".join(value) if isinstance(value, list) else value
         if mime == "text/plain" and figures and isinstance(text, str):
             yield Piece(where, text, published_text=figures)  # the same table, as plain text
         else:
-            yield from json_pieces(value, where)
+            yield from json_pieces(text, where)
     rest = {k: v for k, v in output.items() if k != "data"}
     yield from json_pieces(rest, where)
 
