@@ -154,3 +154,16 @@ def test_a_pack_of_published_statistics_alone(tmp_path, monkeypatch):
     assert "No 903 extract was given for this pack" in page
     for html in report.out.glob("*.html"):
         assert "SYNTHETIC DATA" not in html.read_text(), html.name
+
+
+def test_the_argument_says_why_a_part_could_not_be_measured():
+    """Consistent on the part that holds, and the rank part says why it is untested."""
+    from scrutiny.catalogue import figure_metrics
+    from scrutiny.checks import run_check
+    from scrutiny.claims import load_register
+
+    register = load_register(ROOT / "evidence" / "claims.yml", figure_metrics())
+    check = run_check(register.get("adoptions-tees-valley"), council("E06000047", "County Durham"))
+    assert "do not include County Durham, so its rank among them cannot be measured" in (
+        check.sentence
+    )

@@ -122,6 +122,8 @@ def _verdict(claim, measurements, headline, verdict) -> str:
         text = f"Consistent with the data but not confirmed: {holding}"
         if untested:
             text += f"; nothing real in the pack confirms {said_words(untested)}"
+            reasons = _why_untested(measurements, untested)
+            text += f" ({reasons[0]})" if reasons else ""
         return text + "."
     if not claim.testable:
         return (
@@ -135,6 +137,19 @@ def _verdict(claim, measurements, headline, verdict) -> str:
     if late and not headline:
         return f"Not testable yet: the claim's date is after this quarter ({said})."
     return f"Not testable: no real data in the pack measure the claim ({said}) itself."
+
+
+def _why_untested(measurements: list[Measurement], untested: list[Figure]) -> list[str]:
+    """Why a part could not be measured for this authority (named peers without it, no 903
+    extract), where a note says; a date after the quarter is said elsewhere."""
+    return [
+        m.notes[0]
+        for m in measurements
+        if m.figure in untested
+        and m.verdict == NOT_TESTABLE
+        and m.notes
+        and m.definition != AFTER_QUARTER
+    ]
 
 
 def _parts(tested: list[Measurement]) -> str:
