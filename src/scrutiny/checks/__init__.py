@@ -85,9 +85,16 @@ def measure_figure(figure: Figure, inputs: Inputs) -> Measurement:
         return measure_national(figure, inputs)
     except Unmeasurable as error:  # e.g. named peers without the authority: a page says why
         source = inputs.source_903 if figure.source == "903" else "DfE"
-        notes = [str(error)]
+        why = str(error)
         return Measurement(
-            figure, None, error.verdict, figure.metric, source, notes=notes, evidence=evidence
+            figure,
+            None,
+            error.verdict,
+            figure.metric,
+            source,
+            notes=[why],
+            evidence=evidence,
+            unmeasured=why,
         )
 
 

@@ -61,6 +61,7 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
             "903",
             notes=[NO_EXTRACT],
             evidence=NO_DATA,
+            unmeasured=NO_EXTRACT,
         )
     if inputs.dataset is None:
         return failed(figure, inputs, spec.definition, invalid_note(inputs))

@@ -28,6 +28,7 @@ class Measurement:
     evidence: str = REAL  # "real" or "illustrative" (synthetic 903): only real decides
     context: dict = field(default_factory=dict)  # area name -> the same measure there
     as_published: bool = False  # the DfE's own figure, shown as published (not recomputed)
+    unmeasured: str = ""  # why the data cannot measure it for this authority (no extract...)
 
     def shown(self) -> str:
         """The value as a reader should see it: see `scrutiny.numbers`."""

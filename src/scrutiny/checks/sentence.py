@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
+from scrutiny.checks.measurement import Measurement
 from scrutiny.claims import Claim, Figure
 from scrutiny.verdicts import (
     BOUND,
@@ -131,7 +131,7 @@ def _verdict(claim, measurements, headline, verdict) -> str:
             f"data that would test it: {claim.would_test.rstrip('.')}."
         )
     late = [m for m in measurements if m.verdict == NOT_TESTABLE and m.figure.source != "none"]
-    reasons = [m.notes[0] for m in late if m.notes and m.definition != AFTER_QUARTER]
+    reasons = [m.unmeasured for m in late if m.unmeasured]
     if reasons and not headline:  # named peers without the authority, no 903 extract...
         return f"Not testable ({said}): {reasons[0]}."
     if late and not headline:
@@ -141,15 +141,8 @@ def _verdict(claim, measurements, headline, verdict) -> str:
 
 def _why_untested(measurements: list[Measurement], untested: list[Figure]) -> list[str]:
     """Why a part could not be measured for this authority (named peers without it, no 903
-    extract), where a note says; a date after the quarter is said elsewhere."""
-    return [
-        m.notes[0]
-        for m in measurements
-        if m.figure in untested
-        and m.verdict == NOT_TESTABLE
-        and m.notes
-        and m.definition != AFTER_QUARTER
-    ]
+    extract); a date after the quarter is said elsewhere."""
+    return [m.unmeasured for m in measurements if m.figure in untested and m.unmeasured]
 
 
 def _parts(tested: list[Measurement]) -> str:
