@@ -97,8 +97,9 @@ def test_a_parameters_cell_edited_in_the_lab_is_refused_saying_where_the_change_
 
     from scrutiny.params import notebook_defaults
 
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    notebooks = sorted((tmp_path / "notebooks").glob("*.ipynb"))
     edited = tmp_path / "notebooks" / "entering-care-at-birth.ipynb"
-    edited.parent.mkdir()
     notebook = json.loads((ROOT / "notebooks" / edited.name).read_text())
     cell = next(c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", []))
     cell["source"] = [
@@ -113,9 +114,23 @@ def test_a_parameters_cell_edited_in_the_lab_is_refused_saying_where_the_change_
     for name in ("evidence", "requirements.lock"):
         (tmp_path / name).symlink_to(ROOT / name)
     with pytest.raises(ConfigError) as error:
-        load_params(tmp_path, [edited])
+        load_params(tmp_path, notebooks)
     assert (
         "notebooks/entering-care-at-birth.ipynb: its parameters cell sets definition = "
         "{'max_age_days': 27}, but the pack injects {} from"
     ) in str(error.value)
     assert "`definition: ...` in your params/ours.yml" in str(error.value)
+    assert str(error.value).count("its parameters cell sets") == 1  # the others agree
+
+
+def test_a_setting_changed_in_params_defaults_is_not_an_edited_notebook(tmp_path):
+    """The notebooks agree among themselves: params/defaults.yml may differ from them."""
+    import shutil
+
+    shutil.copytree(ROOT / "params", tmp_path / "params")
+    for name in ("evidence", "requirements.lock"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    defaults = tmp_path / "params" / "defaults.yml"
+    defaults.write_text(defaults.read_text().replace("la_name: Middlesbrough", "la_name: Boro"))
+    params, _ = load_params(tmp_path, NOTEBOOKS)
+    assert params["la_name"] == "Boro"

@@ -46,12 +46,17 @@ def notebook_defaults(notebook: Path) -> dict[str, object]:
 
 
 def edited_parameters(notebooks: list[Path], defaults: dict, defaults_file: Path) -> list[str]:
-    """A parameters cell that differs from params/defaults.yml was edited (in JupyterLab, say):
-    the pack would inject the params' value over it, silently. The quarter is set per build."""
+    """A parameters cell that differs from the other notebooks' and from params/defaults.yml
+    was edited (in JupyterLab, say): the pack would inject the params' value over it, silently.
+    Notebooks that agree among themselves are as the project keeps them, whatever the params
+    say (changing params/defaults.yml is how a setting changes). The quarter is set per build."""
+    found = {notebook: notebook_defaults(notebook) for notebook in notebooks}
     problems = []
-    for notebook in notebooks:
-        for name, value in notebook_defaults(notebook).items():
-            if name in defaults and name != "quarter" and value != defaults[name]:
+    for notebook, values in found.items():
+        for name, value in values.items():
+            others = [v[name] for n, v in found.items() if n != notebook and name in v]
+            usual = max(others, key=others.count) if others else value
+            if name in defaults and name != "quarter" and value not in (usual, defaults[name]):
                 problems.append(
                     f"{notebook.parent.name}/{notebook.name}: its parameters cell sets {name} = "
                     f"{value!r}, but the pack injects {defaults[name]!r} from {defaults_file}, "
