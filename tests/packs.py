@@ -38,7 +38,7 @@ def row(claim, figure, measured, verdict="supported", figure_verdict="supported"
 def write_pack(folder: Path, quarter: str, rows: list[dict], **manifest) -> Path:
     """A pack as the comparison reads it: manifest.json, verdicts.json and an index page."""
     folder.mkdir(parents=True)
-    claims = {r["claim"]: {"definition": f"def-{r['claim']}", "follows_quarter": []} for r in rows}
+    claims = {r["claim"]: {"fingerprint": f"fp-{r['claim']}", "follows_quarter": []} for r in rows}
     data = {
         "scrutiny": "0.1.0",
         "commit": "0123456789abcdef",

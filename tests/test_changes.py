@@ -55,7 +55,7 @@ def test_a_figure_newly_inside_the_quarter_is_a_new_period(tmp_path):
 
 
 def test_a_window_that_follows_the_quarter_moves_as_a_new_period(tmp_path):
-    rolling = {"fall": {"definition": "def-fall", "follows_quarter": ["CLA change, 903"]}}
+    rolling = {"fall": {"fingerprint": "fp-fall", "follows_quarter": ["CLA change, 903"]}}
     after = [row("fall", "CLA change, 903", -12.5), *BASE[1:]]
     comparison = pair(
         tmp_path,
@@ -88,7 +88,7 @@ def test_a_revised_release_is_published_data_revised(tmp_path):
 
 def test_an_edited_register_entry_is_a_definition_change_of_that_claim_only(tmp_path):
     after = [*BASE[:2], row("dental", "Dental checks", 71.0, "not supported", "not supported")]
-    edited = {"claims": {"dental": {"definition": "def-dental-2", "follows_quarter": []}}}
+    edited = {"claims": {"dental": {"fingerprint": "fp-dental-2", "follows_quarter": []}}}
     comparison = pair(tmp_path, BASE, after, new={"inputs": {"register": "s" * 64}, **edited})
     assert listed(comparison) == {("dental", "Dental checks"): ["definition changed"]}
     assert comparison["verdicts"] == [
@@ -135,11 +135,32 @@ def test_evidence_class_alone_is_a_change_and_code_the_cause_when_nothing_else_m
     assert listed(comparison) == {("dental", "Dental checks"): ["no recorded input changed"]}
 
 
-def test_a_pack_without_claim_definitions_falls_back_to_the_register_hash(tmp_path):
+def test_a_pack_that_kept_fingerprints_as_definition_compares_by_them(tmp_path):
+    """Packs built before the rename keep each claim's fingerprint under "definition"."""
     after = [*BASE[:2], row("dental", "Dental checks", 60.0)]
     old = write_pack(tmp_path / "a", "2022Q1", BASE)
     manifest = json.loads((old / "manifest.json").read_text())
-    del manifest["claims"]  # written before claims' definitions were kept
+    manifest["claims"] = {
+        claim: {"definition": kept["fingerprint"], "follows_quarter": []}
+        for claim, kept in manifest["claims"].items()
+    }
+    reseal(old, manifest)
+    new = write_pack(tmp_path / "b", "2022Q1", after, inputs={"library": "m" * 64})
+    assert listed(compare(load_pack(old), load_pack(new))) == {
+        ("dental", "Dental checks"): ["scrutiny code changed"]
+    }
+    edited = {"dental": {"fingerprint": "fp-dental-2", "follows_quarter": []}}
+    newer = write_pack(tmp_path / "c", "2022Q1", after, claims=edited)
+    assert listed(compare(load_pack(old), load_pack(newer))) == {
+        ("dental", "Dental checks"): ["definition changed"]
+    }
+
+
+def test_a_pack_without_claim_fingerprints_falls_back_to_the_register_hash(tmp_path):
+    after = [*BASE[:2], row("dental", "Dental checks", 60.0)]
+    old = write_pack(tmp_path / "a", "2022Q1", BASE)
+    manifest = json.loads((old / "manifest.json").read_text())
+    del manifest["claims"]  # written before claims' fingerprints were kept
     (old / "manifest.json").write_text(json.dumps(manifest))
     new = write_pack(tmp_path / "b", "2022Q1", after, inputs={"register": "s" * 64})
     comparison = compare(load_pack(old), load_pack(new))

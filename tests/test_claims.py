@@ -210,9 +210,9 @@ def test_an_edited_groups_file_is_seen_without_restarting(tmp_path):
     from scrutiny.groups import load_groups
 
     path = tmp_path / "groups.yml"
-    path.write_text("mine:\n  definition: one\n  place: [U1]\n")
+    path.write_text("mine:\n  description: one\n  place: [U1]\n")
     assert load_groups(path)["mine"].place == frozenset({"U1"})
-    path.write_text("mine:\n  definition: one\n  place: [U2]\n")
+    path.write_text("mine:\n  description: one\n  place: [U2]\n")
     assert load_groups(path)["mine"].place == frozenset({"U2"})
 
 

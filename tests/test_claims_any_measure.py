@@ -77,7 +77,7 @@ def test_a_claim_about_the_neighbour_average(no_903):
     figure = dfe("dfe-neighbour-average", "80.3", measure="lait_cpp_rate", year=2021)
     m = measure_figure(figure, no_903)
     assert m.value == pytest.approx(80.3, abs=0.05) and m.verdict == SUPPORTED
-    assert "Middlesbrough's 10 statistical neighbours" in m.definition
+    assert "Middlesbrough's 10 statistical neighbours" in m.description
 
 
 def test_a_rank_on_a_lait_measure(no_903):

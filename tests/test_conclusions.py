@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from builders import child, episode, write_903
+from builders import child, episode, oc2, write_903
 from test_metrics_placements import EPISODES as PLACEMENTS
 
 from scrutiny import charts
@@ -81,6 +81,26 @@ def test_permanence_by_year_suppresses_small_counts(tmp_path):
     assert table.loc["2020/21"].tolist() == [2, 2, "c"]
 
 
+def test_oc2_by_year_lists_the_cohort_and_each_health_check(tmp_path):
+    """Four children looked after since April 2019, so all four are the cohort at 31 March
+    2021: 3 of 4 had a dental check, 2 of 4 a health assessment, 1 of 4 immunisations."""
+    ids = ["1", "2", "3", "4"]
+    checks = [oc2("1", "1", "1", "1"), oc2("2", "1", "1", "0"), oc2("3", "1"), oc2("4", "0")]
+    tables = {
+        "header": [child(c, "2012-01-01") for c in ids],
+        "episodes": [episode(c, "2019-04-01") for c in ids],
+        "oc2": checks,
+    }
+    data = write_903(tmp_path / "903", {2021: tables})
+    table = conclusions.oc2_by_year(check(data, 1, local("oc2-dental", year=2021)))
+    assert table.loc[2021].to_dict() == {
+        "children in the cohort": 4,
+        "had a dental check (%)": 75.0,
+        "had their health assessment (%)": 50.0,
+        "were up to date with immunisations (%)": 25.0,
+    }
+
+
 def test_placement_mix_at_31_march(tmp_path):
     data = extract(tmp_path, "903", PLACEMENTS)
     mix = conclusions.placement_mix(check(data, 1, local("cla-on-date", at="2021-03-31")))
@@ -93,16 +113,18 @@ def test_placement_mix_at_31_march(tmp_path):
         "foster care with relatives or friends": 1,
         "children's homes, all": 4,
         "children's homes run by others": 3,
+        "children's homes, in-house": 1,
         "any placement provided by others (external)": 5,
     }
 
 
 def test_placement_mix_hides_a_count_another_would_reveal(tmp_path):
-    """Under 2: the ones go; so do foster care (3), as 3 less agency care (2) is the one
-    in-house child, children's homes run by others (3) and external (5, 1 more than 4)."""
+    """Under 2: the ones go (in-house children's homes among them); so do foster care (3), as
+    3 less agency care (2) is the one in-house child, children's homes run by others (3) and
+    external (5, 1 more than 4). Rows follow groups.yml."""
     data = extract(tmp_path, "903", PLACEMENTS)
     mix = conclusions.placement_mix(check(data, 2, local("cla-on-date", at="2021-03-31")))
-    assert mix["31 March 2021"].tolist() == [8, "c", "c", "c", 2, "c", 4, "c", "c"]
+    assert mix["31 March 2021"].tolist() == [8, "c", "c", "c", 2, "c", 4, "c", "c", "c"]
 
 
 def test_placement_monthly_counts_the_claims_groups(tmp_path):

@@ -30,10 +30,14 @@ def test_every_metric_has_its_rule_in_the_docs(name):
     assert f"`{name}`" in RULES.read_text("utf-8"), f"{RULES.name} does not define {name}"
 
 
-def test_every_placement_group_is_in_the_docs():
-    text = RULES.read_text("utf-8")
-    for name in load_groups(None):
-        assert f"`{name}`" in text, name
+def test_every_placement_group_is_in_the_docs_with_its_dfe_share():
+    rows = {
+        line.split("|")[1].strip(" `"): line.split("|")[-2].strip(" `")
+        for line in RULES.read_text("utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    for group in load_groups(None).values():
+        assert rows.get(group.name) == (group.dfe_share or "none"), group.name
 
 
 def test_no_product_file_points_outside_the_project():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import child, episode, load_903
 
+from scrutiny import catalogue
 from scrutiny.errors import ConfigError
 from scrutiny.groups import find_group, load_groups
 from scrutiny.metrics import measure, placement_counts_on_dates
@@ -80,7 +81,7 @@ def test_placement_counts_on_dates(dataset):
 
 def test_an_authority_can_define_its_own_groups(dataset, tmp_path):
     path = tmp_path / "groups.yml"
-    path.write_text("kinship:\n  definition: Kinship care\n  place: [u1, u2, u3, p1]\n")
+    path.write_text("kinship:\n  description: Kinship care\n  place: [u1, u2, u3, p1]\n")
     result = measure(dataset, "placement-count", at="2021-03-31", group="kinship", groups=path)
     assert result.value == 2  # 1 (P1) and 4 (U2)
     assert result.params["groups"] == str(path)
@@ -90,10 +91,10 @@ def test_built_in_groups_match_the_contract():
     groups = load_groups()
     assert list(groups) == [
         "placed-with-parents",
-        "connected-carers",
         "fostering",
         "in-house-fostering",
         "ifa-fostering",
+        "connected-carers",
         "residential",
         "external-residential",
         "in-house-residential",
@@ -101,6 +102,17 @@ def test_built_in_groups_match_the_contract():
     ]
     assert groups["external"].place is None
     assert groups["external"].place_provider == {"PR2", "PR4", "PR5"}
+    assert groups["connected-carers"].shown == "foster care with relatives or friends"
+    # the DfE splits placements by type only, so no share for who provides them
+    assert groups["external"].dfe_share == ""
+    assert groups["in-house-fostering"].dfe_share == "foster_placements_pct"
+
+
+def test_each_groups_dfe_share_is_a_published_measure_of_a_share():
+    published = catalogue.published()
+    shares = {g.dfe_share for g in load_groups().values() if g.dfe_share}
+    assert shares == {"placed_with_parents_pct", "foster_placements_pct", "childrens_homes_pct"}
+    assert all(published[share].unit == "percent" for share in shares)
 
 
 @pytest.mark.parametrize(
@@ -108,10 +120,12 @@ def test_built_in_groups_match_the_contract():
     [
         ("- just a list\n", "expected a mapping of group name"),
         ("kin: [U1]\n", "group 'kin': expected a mapping"),
-        ("kin:\n  definition: K\n  places: [U1]\n", "group 'kin': unknown key(s) ['places']"),
-        ("kin:\n  place: [U1]\n", "group 'kin': key 'definition' must be"),
-        ("kin:\n  definition: K\n", "group 'kin': needs key 'place' or 'place_provider'"),
-        ("kin:\n  definition: K\n  place: U1\n", "group 'kin': key 'place' must be a non-empty"),
+        ("kin:\n  description: K\n  places: [U1]\n", "group 'kin': unknown key(s) ['places']"),
+        ("kin:\n  place: [U1]\n", "group 'kin': key 'description' must be"),
+        ("kin:\n  description: K\n", "group 'kin': needs key 'place' or 'place_provider'"),
+        ("kin:\n  description: K\n  place: U1\n", "group 'kin': key 'place' must be a non-empty"),
+        ("kin:\n  description: K\n  label: ''\n  place: [U1]\n", "key 'label' must be a non"),
+        ("kin:\n  definition: K\n  place: [U1]\n", "unknown key(s) ['definition']"),
         ("kin: [unclosed\n", "not valid YAML"),
     ],
 )

@@ -50,6 +50,7 @@ class Measure:
     # The parameters a register figure must give: each need is a tuple of alternatives
     # (("start", "end"), ("year",)), any one of which must be given in full.
     needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    label: str = ""  # a table's heading for it, where a page lists it beside others
 
     def as_dict(self) -> dict:
         record = asdict(self)

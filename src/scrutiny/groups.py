@@ -15,7 +15,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.hashing import file_sha256
 
 DEFAULT_GROUPS = "scrutiny/groups.yml (built in)"
-_KEYS = {"definition", "place", "place_provider"}
+_KEYS = {"description", "label", "place", "place_provider", "dfe_share"}
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,15 @@ class PlacementGroup:
     """Episodes whose PLACE and PLACE_PROVIDER are in the listed codes (None = any code)."""
 
     name: str
-    definition: str
+    description: str  # the rule in words, with its codes
     place: frozenset[str] | None = None
     place_provider: frozenset[str] | None = None
+    label: str = ""  # the group as a page's table names it (its name when not given)
+    dfe_share: str = ""  # the published share of the placement type it belongs to, if any
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.name
 
     def matches(self, episodes: pd.DataFrame) -> pd.Series:
         """Boolean mask over `episodes`: which rows are placements in this group."""
@@ -72,17 +78,29 @@ def _group(source: str, name: str, rule: object) -> PlacementGroup:
     unknown = set(rule) - _KEYS
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_KEYS)}")
-    definition = rule.get("definition")
-    if not isinstance(definition, str) or not definition.strip():
-        raise ConfigError(f"{where}: key 'definition' must be a non-empty string")
+    description = rule.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise ConfigError(f"{where}: key 'description' must be a non-empty string")
     if "place" not in rule and "place_provider" not in rule:
         raise ConfigError(f"{where}: needs key 'place' or 'place_provider' (or both)")
     return PlacementGroup(
         name=name,
-        definition=definition.strip(),
+        description=description.strip(),
         place=_codes(where, rule, "place"),
         place_provider=_codes(where, rule, "place_provider"),
+        label=_words(where, rule, "label"),
+        dfe_share=_words(where, rule, "dfe_share"),
     )
+
+
+def _words(where: str, rule: dict, key: str) -> str:
+    """An optional text key: absent is "", present must be a non-empty string."""
+    if key not in rule:
+        return ""
+    value = rule[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: key {key!r} must be a non-empty string")
+    return value.strip()
 
 
 def _codes(where: str, rule: dict, key: str) -> frozenset[str] | None:

@@ -28,12 +28,12 @@ def shown_params(params: dict, root: Path) -> dict:
     return {**params, "groups": shown}
 
 
-def failed(figure: Figure, inputs: Inputs, definition: str, note: str) -> Measurement:
+def failed(figure: Figure, inputs: Inputs, description: str, note: str) -> Measurement:
     return Measurement(
         figure,
         None,
         DATA_ISSUE,
-        definition,
+        description,
         inputs.source_903,
         notes=[note],
         evidence=inputs.evidence_903,
@@ -57,23 +57,23 @@ def measure_local(figure: Figure, inputs: Inputs) -> Measurement:
             figure,
             None,
             NOT_TESTABLE,
-            spec.definition,
+            spec.description,
             "903",
             notes=[NO_EXTRACT],
             evidence=NO_DATA,
             unmeasured=NO_EXTRACT,
         )
     if inputs.dataset is None:
-        return failed(figure, inputs, spec.definition, invalid_note(inputs))
+        return failed(figure, inputs, spec.description, invalid_note(inputs))
     try:
         result = metrics.measure(inputs.dataset, figure.metric, **figure.params)
     except OutsideCoverage as error:
-        return failed(figure, inputs, spec.definition, str(error))
+        return failed(figure, inputs, spec.description, str(error))
     return Measurement(
         figure,
         result.value,
         figure_verdict(figure, result.value),
-        spec.definition,
+        spec.description,
         inputs.source_903,
         result.numerator,
         result.denominator,

@@ -18,7 +18,7 @@ class Measurement:
     figure: Figure
     value: float | None
     verdict: str
-    definition: str
+    description: str  # what the figure counts, in words
     source: str
     numerator: int | None = None
     denominator: int | None = None
@@ -61,7 +61,7 @@ class Measurement:
             "headline": self.figure.headline,
             "evidence": self.evidence,
             "context": self.context,
-            "definition": self.definition,
+            "description": self.description,
             "source": self.source,
             "params": self.params,
             "notes": self.notes,

@@ -65,8 +65,8 @@ def dfe_value(extract, p: dict, inputs: Inputs):
         numerator = count_or_none(extract, top, area(p, inputs), fig.year, fig.release)
         denominator = count_or_none(extract, bottom, area(p, inputs), fig.year, fig.release)
     unit = unit_of(extract, p["measure"])
-    definition = f"{p['measure']} for {fig.la_name}, year ending 31 March {fig.year}"
-    return fig.value, numerator, denominator, [fig], definition, unit
+    description = f"{p['measure']} for {fig.la_name}, year ending 31 March {fig.year}"
+    return fig.value, numerator, denominator, [fig], description, unit
 
 
 @implements("dfe-change")
@@ -77,7 +77,7 @@ def dfe_change(extract, p: dict, inputs: Inputs):
     before = extract.value(p["measure"], la, years[0], release)
     after = extract.value(p["measure"], la, years[1], release)
     change = percent_change(before.value, after.value)
-    definition = (
+    description = (
         f"% change in {p['measure']} for {after.la_name}, "
         f"{before.year} to {after.year} (years ending 31 March)"
     )
@@ -86,7 +86,7 @@ def dfe_change(extract, p: dict, inputs: Inputs):
         round(after.value - before.value),
         round(before.value),
         [before, after],
-        definition,
+        description,
         "percent change",
     )
 
@@ -102,7 +102,7 @@ def dfe_rank(extract, p: dict, inputs: Inputs):
         if row["tied"]
         else []
     )
-    definition = (
+    description = (
         f"rank of {p['measure']} among English local authorities at 31 March "
         f"{p['year']} (1 = highest; {int(row['out_of'])} with a published value)"
     )
@@ -111,7 +111,7 @@ def dfe_rank(extract, p: dict, inputs: Inputs):
         int(row["rank"]),
         int(row["out_of"]),
         [fig],
-        definition,
+        description,
         "rank",
         notes,
     )
@@ -134,11 +134,11 @@ def dfe_rank_among(extract, p: dict, inputs: Inputs):
     listing = ", ".join(
         f"{f.la_name} {numbers.published(f.value)}" for f in sorted(figs, key=lambda f: -f.value)
     )
-    definition = (
+    description = (
         f"rank of {p['measure']} among {len(figs)} named LAs, year ending 31 March "
         f"{p['year']} (1 = most)"
     )
-    return float(ranks[own]), int(ranks[own]), len(figs), figs, definition, "rank", [listing]
+    return float(ranks[own]), int(ranks[own]), len(figs), figs, description, "rank", [listing]
 
 
 @implements("dfe-share")
@@ -146,13 +146,13 @@ def dfe_share(extract, p: dict, inputs: Inputs):
     la, year = area(p, inputs), int(p["year"])
     top = extract.value(p["numerator"], la, year, p.get("release"))
     bottom = extract.value(p["denominator"], la, year, top.release)
-    definition = f"{p['numerator']} as % of {p['denominator']}, {top.la_name}, {year}"
+    description = f"{p['numerator']} as % of {p['denominator']}, {top.la_name}, {year}"
     return (
         percent(top.value, bottom.value),
         round(top.value),
         round(bottom.value),
         [top, bottom],
-        definition,
+        description,
         "percent",
     )
 
@@ -166,12 +166,12 @@ def dfe_neighbour_average(extract, p: dict, inputs: Inputs):
     named = average.neighbours[average.neighbours["value"].notna()]
     figs = [extract.value(p["measure"], code, year, average.release) for code in named["la_code"]]
     own = extract.value(p["measure"], la, year, average.release)
-    definition = (
+    description = (
         f"average of {p['measure']} over {own.la_name}'s {len(figs)} statistical neighbours "
         f"with a value ({edition} edition), year ending 31 March {year}"
     )
     notes = [f"no value for {', '.join(average.missing)}"] if average.missing else []
-    return average.value, None, None, figs, definition, unit_of(extract, p["measure"]), notes
+    return average.value, None, None, figs, description, unit_of(extract, p["measure"]), notes
 
 
 def unit_of(extract, measure: str) -> str:
@@ -189,7 +189,7 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
         )
         return Measurement(figure, None, DATA_ISSUE, figure.metric, "DfE", notes=[note])
     answer = query_function(figure.metric)(inputs.extract, figure.params, inputs)
-    value, numerator, denominator, figs, definition, unit, *extra = answer
+    value, numerator, denominator, figs, description, unit, *extra = answer
     notes = list(extra[0]) if extra else []
     suppressed = [f for f in figs if f.marker]
     if suppressed:
@@ -206,7 +206,7 @@ def measure_national(figure: Figure, inputs: Inputs) -> Measurement:
         figure,
         value,
         figure_verdict(figure, value),
-        definition,
+        description,
         "; ".join(dict.fromkeys(cite(f) for f in figs)),
         numerator,
         denominator,

@@ -65,28 +65,13 @@ def newborn_chart(figure: Figure, table: pd.DataFrame, threshold: int):
     return charts.claimed_rules(chart, claim_marks([figure], [figure.claimed_value]))
 
 
-# Chart titles in words, not metric ids.
-OC2_WORDS = {
-    "oc2-dental": "had a dental check",
-    "oc2-health-assessment": "had their health assessment",
-    "oc2-immunisations": "were up to date with immunisations",
-}
-PERMANENCE_WORDS = {
-    "placed-for-adoption": "placed for adoption",
-    "adoptions": "adopted",
-    "sgo": "left care on a special guardianship order",
-}
-
-
 def oc2_chart(figures: list[Figure], inputs: Inputs, params: dict):
     metric = figures[0].metric
+    who = metrics.METRICS[metric].label
     years = sorted(int(y) for y in inputs.dataset.oc2["YEAR"].dropna().unique())
     values = [metrics.measure(inputs.dataset, metric, year=y).value for y in years]
     frame = pd.DataFrame({"year": [f"31 Mar {y}" for y in years], "value": values})
-    title = (
-        f"Children looked after for 12 months who {OC2_WORDS[metric]}, "
-        "year to 31 March (903 extract)"
-    )
+    title = f"Children looked after for 12 months who {who}, year to 31 March (903 extract)"
     chart = charts.bars(frame, "year", "% of the 12-month cohort", title)
     return charts.claimed_rules(chart, claim_marks([figures[0]], [figures[0].claimed_value]))
 
@@ -96,11 +81,11 @@ def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
     rows = [
         {
             "year": f"{y - 1}/{str(y)[2:]}",
-            "series": words,
-            "value": metrics.measure(inputs.dataset, name, year=y).value,
+            "series": spec.label,
+            "value": metrics.measure(inputs.dataset, spec.name, year=y).value,
         }
         for y in years
-        for name, words in PERMANENCE_WORDS.items()
+        for spec in metrics.in_topic(metrics.PERMANENCE)
     ]
     frame = pd.DataFrame(rows)
     threshold = inputs.suppression_threshold
@@ -118,7 +103,7 @@ def placement_chart(figures: list[Figure], inputs: Inputs, params: dict):
     frame = pd.DataFrame({"date": counts.index, "value": shown})
     group = find_group(params["group"], params.get("groups"))
     title = (
-        f"Children in {group.definition[:1].lower()}{group.definition[1:]} at each month end "
+        f"Children in {group.description[:1].lower()}{group.description[1:]} at each month end "
         f"(counts under {inputs.suppression_threshold} suppressed)"
     )
     chart = charts.line_over_time(frame, "children", title)

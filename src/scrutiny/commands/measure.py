@@ -173,11 +173,11 @@ def render_published(found: dict) -> str:
 def render_list(groups_file: str | None) -> str:
     lines = ["Metrics:"]
     for spec in METRICS.values():
-        lines.append(f"  {spec.name:<22} {spec.definition}")
+        lines.append(f"  {spec.name:<22} {spec.description}")
         lines.append(f"  {'':<22} options: {cli_signature(spec)}")
     lines.append("\nPlacement groups (--group):")
     for group in load_groups(groups_file).values():
-        lines.append(f"  {group.name:<22} {group.definition}")
+        lines.append(f"  {group.name:<22} {group.description}")
     return "\n".join(lines)
 
 
@@ -195,7 +195,7 @@ def render_text(spec: MetricSpec, result: MetricResult, warnings: int) -> str:
     params = ", ".join(f"{key}={value}" for key, value in result.params.items())
     lines = [
         f"{result.metric}: {headline(spec.unit, result)}",
-        f"  definition: {spec.definition}",
+        f"  description: {spec.description}",
         f"  parameters: {params}",
     ]
     lines += [f"  note: {note}" for note in result.notes]

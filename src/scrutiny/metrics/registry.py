@@ -1,4 +1,4 @@
-"""The metric contract as a table: name -> definition, parameters, function; and `measure`."""
+"""The metric contract as a table: name -> description, parameters, function; and `measure`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from scrutiny.metrics.result import MetricResult, Period
 from scrutiny.ssda903.dataset import Dataset
 
 PERIOD = "period"  # pseudo-parameter: `start` and `end`, or `year`
+# Topics a page lists together: every metric of a topic, in the table's order.
+HEALTH = "health of children looked after for 12 months"
+PERMANENCE = "permanence"
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,14 @@ class MetricSpec:
     """
 
     name: str
-    definition: str
+    description: str  # what it counts, in words a councillor reads
     unit: str  # "count", "percent" or "percent change"
     params: tuple[str, ...]
     function: Callable[..., MetricResult]
     optional: dict[str, object] = field(default_factory=dict)
     reads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    label: str = ""  # the children it counts, as a page's table or chart says them
+    topic: str = ""  # HEALTH, PERMANENCE or "": the pages that list a topic's metrics together
 
     def accepts(self) -> set[str]:
         names = set(self.params) | set(self.optional)
@@ -82,11 +87,13 @@ def _registered(specs: list[MetricSpec]) -> dict[str, MetricSpec]:
                 "; ".join(f"{t}: {', '.join(c)}" for t, c in spec.reads.items()),
                 "the authority's SSDA903 return",
                 spec.unit,
-                spec.definition,
+                spec.description,
                 tuple(sorted(spec.accepts())),
                 tests=(catalogue.CHANGE if "change" in spec.unit else catalogue.VALUE,),
                 module=spec.function.__module__,
                 needs=needs(spec),
+                label=spec.label,
+                topic=spec.topic,
             )
         )
     return {spec.name: spec for spec in specs}
@@ -142,6 +149,8 @@ METRICS: dict[str, MetricSpec] = _registered(
             ("year",),
             health.oc2_cohort_size,
             reads={"episodes": _OC2, "oc2": ("CHILD", "YEAR")},
+            label="children in the cohort",
+            topic=HEALTH,
         ),
         MetricSpec(
             "oc2-dental",
@@ -150,6 +159,8 @@ METRICS: dict[str, MetricSpec] = _registered(
             ("year",),
             health.oc2_dental,
             reads=_oc2("TEETH_CHECK"),
+            label="had a dental check",
+            topic=HEALTH,
         ),
         MetricSpec(
             "oc2-health-assessment",
@@ -158,6 +169,8 @@ METRICS: dict[str, MetricSpec] = _registered(
             ("year",),
             health.oc2_health_assessment,
             reads=_oc2("HEALTH_ASSESSMENT"),
+            label="had their health assessment",
+            topic=HEALTH,
         ),
         MetricSpec(
             "oc2-immunisations",
@@ -166,14 +179,8 @@ METRICS: dict[str, MetricSpec] = _registered(
             ("year",),
             health.oc2_immunisations,
             reads=_oc2("IMMUNISATIONS"),
-        ),
-        MetricSpec(
-            "adoptions",
-            "distinct children with an episode ending in the period with REC E11 or E12",
-            "count",
-            (PERIOD,),
-            permanence.adoptions,
-            reads={"episodes": (*_OPEN, "REC")},
+            label="were up to date with immunisations",
+            topic=HEALTH,
         ),
         MetricSpec(
             "placed-for-adoption",
@@ -182,6 +189,18 @@ METRICS: dict[str, MetricSpec] = _registered(
             (PERIOD,),
             permanence.placed_for_adoption,
             reads={"episodes": (*_OPEN, "PLACE")},
+            label="placed for adoption",
+            topic=PERMANENCE,
+        ),
+        MetricSpec(
+            "adoptions",
+            "distinct children with an episode ending in the period with REC E11 or E12",
+            "count",
+            (PERIOD,),
+            permanence.adoptions,
+            reads={"episodes": (*_OPEN, "REC")},
+            label="adopted",
+            topic=PERMANENCE,
         ),
         MetricSpec(
             "sgo",
@@ -190,6 +209,8 @@ METRICS: dict[str, MetricSpec] = _registered(
             (PERIOD,),
             permanence.sgo,
             reads={"episodes": (*_OPEN, "REC")},
+            label="left care on a special guardianship order",
+            topic=PERMANENCE,
         ),
         MetricSpec(
             "placement-count",
@@ -279,6 +300,12 @@ METRICS: dict[str, MetricSpec] = _registered(
         ),
     ]
 )
+
+
+def in_topic(topic: str) -> list[MetricSpec]:
+    """The metrics of a topic (HEALTH, PERMANENCE) in the table's order, so a page that lists
+    them together takes a new one without an edit."""
+    return [spec for spec in METRICS.values() if spec.topic == topic]
 
 
 def measure(dataset: Dataset, name: str, **params) -> MetricResult:

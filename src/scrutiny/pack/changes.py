@@ -3,7 +3,7 @@
 A figure is keyed by (claim, figure label) in each pack's verdicts.json. It is listed when its
 measured value, its verdict or its evidence class moved, or its claim's verdict did; the cause
 is read from the two manifests: the quarter, the input hashes (903 extract, published
-statistics) and each claim's definition hash (register entry and metric code).
+statistics) and each claim's fingerprint (register entry and metric code).
 """
 
 from __future__ import annotations
@@ -59,12 +59,14 @@ class Pack:
     def verdicts(self) -> dict[str, str]:
         return {claim: row["verdict"] for (claim, _), row in self.figures.items()}
 
-    def definition(self, claim: str) -> str | None:
-        """The claim's definition hash; a pack built before they were kept has the register's."""
+    def fingerprint(self, claim: str) -> str | None:
+        """The claim's fingerprint; a pack built before they were kept has the register's hash,
+        and one built before they were called fingerprints keeps it as "definition"."""
         kept = self.manifest.get("claims")
         if kept is None:
             return self.inputs.get("register")
-        return kept.get(claim, {}).get("definition")
+        entry = kept.get(claim, {})
+        return entry.get("fingerprint", entry.get("definition"))
 
     def follows_quarter(self, claim: str, figure: str) -> bool:
         return figure in self.manifest.get("claims", {}).get(claim, {}).get("follows_quarter", [])
@@ -211,7 +213,7 @@ def causes(old: Pack, new: Pack, key: tuple[str, str]) -> list[str]:
 def redefined(old: Pack, new: Pack, claim: str) -> bool:
     """The claim's entry or metric code changed, or the pack's definition setting did."""
     setting = old.manifest["params"].get("definition") != new.manifest["params"].get("definition")
-    return setting or old.definition(claim) != new.definition(claim)
+    return setting or old.fingerprint(claim) != new.fingerprint(claim)
 
 
 def otherwise(old: Pack, new: Pack, claim: str) -> list[str]:

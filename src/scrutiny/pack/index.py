@@ -17,7 +17,7 @@ from scrutiny.claims import Register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.register_conflicts import register_conflicts
 from scrutiny.pack import svg
-from scrutiny.pack.definitions import claim_definitions
+from scrutiny.pack.fingerprints import claim_fingerprints
 from scrutiny.pack.plan import document_paths
 from scrutiny.pack.statement import write_statement
 from scrutiny.pack.stylesheet import STYLESHEET
@@ -214,7 +214,7 @@ def manifest(
         "scrutiny": __version__,
         "commit": git_commit(root),
         "built": date.today().isoformat(),
-        "claims": claim_definitions(register),
+        "claims": claim_fingerprints(register),
         "python": platform.python_version(),
         "packages": {name: version(name) for name in PACKAGES},
         "params": params,

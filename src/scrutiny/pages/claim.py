@@ -142,7 +142,7 @@ def only_published(check: ClaimCheck, table: pd.DataFrame) -> pd.DataFrame:
     return published_rows(table, [dfe.get(label, False) for label in labels])
 
 
-def show_definitions(check: ClaimCheck) -> None:
+def show_descriptions(check: ClaimCheck) -> None:
     """What each figure counts, how it relates to the claim, and its source (escaped)."""
     e = html.escape
     items = []
@@ -150,11 +150,17 @@ def show_definitions(check: ClaimCheck) -> None:
         params = ", ".join(f"{k} {v}" for k, v in m.params.items())
         relation = m.figure.relation + (f": {m.figure.why}" if m.figure.why else "")
         items.append(
-            f"<li><strong>{e(m.figure.label)}</strong>: {e(m.definition)}"
+            f"<li><strong>{e(m.figure.label)}</strong>: {e(m.description)}"
             + (f" ({e(params)})" if params else "")
             + f"; {e(relation)}; {e(m.evidence)} evidence; source: {e(m.source)}</li>"
         )
-    display(HTML("<p><strong>Definitions and sources</strong></p><ul>" + "".join(items) + "</ul>"))
+    display(
+        HTML(
+            "<p><strong>What each figure counts, and its source</strong></p><ul>"
+            + "".join(items)
+            + "</ul>"
+        )
+    )
 
 
 def verdict_basis(check: ClaimCheck) -> str:

@@ -12,38 +12,15 @@ import pandas as pd
 from scrutiny import charts, metrics
 from scrutiny.checks import ClaimCheck
 from scrutiny.checks.sensitivity import newborn
-from scrutiny.checks.trend import PERMANENCE_WORDS, window
+from scrutiny.checks.trend import window
 from scrutiny.claimtext.register_conflicts import register_conflicts
-from scrutiny.groups import load_groups
+from scrutiny.groups import find_group, load_groups
 from scrutiny.numbers import published_column
 from scrutiny.pages.claim import note_unpublished, register_at
 from scrutiny.pages.marks import published_table
 from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
 from scrutiny.published.comparison import areas_table, labelled, year_label
 
-HEALTH = ("oc2-cohort", "oc2-dental", "oc2-health-assessment", "oc2-immunisations")
-# The placement groups (groups.yml) the panel's placement claims are about, as a reader says them.
-MIX = {
-    "placed-with-parents": "placed with parents",
-    "fostering": "foster care, all",
-    "in-house-fostering": "foster care, in-house",
-    "ifa-fostering": "foster care, agency",
-    "connected-carers": "foster care with relatives or friends",
-    "residential": "children's homes, all",
-    "external-residential": "children's homes run by others",
-    "external": "any placement provided by others (external)",
-}
-# The DfE's share of children looked after at 31 March in the placement type a group belongs
-# to: the DfE splits placements by type, never by who provides them.
-PUBLISHED_SHARE = {
-    "placed-with-parents": "placed_with_parents_pct",
-    "fostering": "foster_placements_pct",
-    "in-house-fostering": "foster_placements_pct",
-    "ifa-fostering": "foster_placements_pct",
-    "connected-carers": "foster_placements_pct",
-    "residential": "childrens_homes_pct",
-    "external-residential": "childrens_homes_pct",
-}
 LOOKED_AFTER = "children looked after"
 
 
@@ -108,12 +85,16 @@ def claim_groups(check: ClaimCheck) -> list[str]:
 
 
 def placement_measures(check: ClaimCheck) -> list[str]:
-    """The DfE placement shares for the claim's groups, then the claim's own DfE measures.
-    When no group maps to a share (the DfE publishes nothing on who provides a placement), the
-    claim's own measures come first (the page charts the first) and every share follows."""
-    shares = [PUBLISHED_SHARE[g] for g in claim_groups(check) if g in PUBLISHED_SHARE]
+    """The DfE placement shares for the claim's groups (their `dfe_share` in the groups file),
+    then the claim's own DfE measures. When no group has a share (the DfE publishes nothing on
+    who provides a placement), the claim's own measures come first (the page charts the first)
+    and every group's share follows."""
+    groups = load_groups(check.inputs.groups)
+    every = [g.dfe_share for g in groups.values() if g.dfe_share]
+    shares = [groups[g].dfe_share for g in claim_groups(check) if g in groups]
+    shares = [share for share in shares if share]
     own = check.published_measures()
-    ordered = [*shares, *own] if shares else [*own, *PUBLISHED_SHARE.values()]
+    ordered = [*shares, *own] if shares else [*own, *every]
     return list(dict.fromkeys(ordered))
 
 
@@ -171,7 +152,7 @@ def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
     inputs = check.inputs
     table = pd.DataFrame(
         {
-            MIX.get(group, group): metrics.placement_counts_on_dates(
+            find_group(group, inputs.groups).shown: metrics.placement_counts_on_dates(
                 inputs.dataset, days, group, inputs.groups
             ).to_numpy()
             for group in groups
@@ -185,20 +166,18 @@ def placement_monthly(check: ClaimCheck) -> pd.DataFrame:
 @needs_extract
 def placement_mix(check: ClaimCheck) -> pd.DataFrame:
     """Children looked after at 31 March of each year, and how many were in each placement
-    group of the panel's claims (903 extract). The groups overlap (relatives' foster care is
-    foster care), so a count is hidden when it, or its difference from any other shown count
-    of the year, is small: the nested-definitions rule."""
+    group of the groups file, in its order (903 extract). The groups overlap (relatives'
+    foster care is foster care), so a count is hidden when it, or its difference from any
+    other shown count of the year, is small: the nested-definitions rule."""
     years = covered_years(check)
     if not years:
         return pd.DataFrame()
     inputs = check.inputs
     days = pd.DatetimeIndex([pd.Timestamp(y, 3, 31) for y in years])
-    known = load_groups(inputs.groups)
     rows = {LOOKED_AFTER: metrics.cla_on_dates(inputs.dataset, days).to_numpy()}
-    for group, label in MIX.items():
-        if group in known:
-            counts = metrics.placement_counts_on_dates(inputs.dataset, days, group, inputs.groups)
-            rows[label] = counts.to_numpy()
+    for group in load_groups(inputs.groups).values():
+        counts = metrics.placement_counts_on_dates(inputs.dataset, days, group.name, inputs.groups)
+        rows[group.shown] = counts.to_numpy()
     table = pd.DataFrame(rows, index=[f"31 March {y}" for y in years]).T
     table.index.name = "placement"
     threshold = inputs.suppression_threshold
@@ -215,11 +194,11 @@ def permanence_by_year(check: ClaimCheck) -> pd.DataFrame:
     dataset, threshold = check.inputs.dataset, check.inputs.suppression_threshold
     table = pd.DataFrame(
         {
-            label: suppress_each(
-                pd.Series([metrics.measure(dataset, name, year=y).numerator for y in years]),
+            spec.label: suppress_each(
+                pd.Series([metrics.measure(dataset, spec.name, year=y).numerator for y in years]),
                 threshold,
             ).to_numpy()
-            for name, label in PERMANENCE_WORDS.items()
+            for spec in metrics.in_topic(metrics.PERMANENCE)
         },
         index=years,
     )
@@ -281,22 +260,21 @@ def newborn_by_year_chart(table: pd.DataFrame) -> alt.Chart:
 
 @needs_extract
 def oc2_by_year(check: ClaimCheck) -> pd.DataFrame:
-    """The 12-month cohort and its health checks in every year the extract covers (903)."""
+    """The 12-month cohort and its health checks in every year the extract covers (903):
+    every metric of the health topic, headed by its label."""
     years = covered_years(check)
     if not years:
         return pd.DataFrame()
     rows = []
     for year in years:
-        results = {name: metrics.measure(check.inputs.dataset, name, year=year) for name in HEALTH}
-        rows.append(
-            {
-                "cohort at 31 March": year,
-                "children in the cohort": results["oc2-cohort"].numerator,
-                "dental check %": round(results["oc2-dental"].value, 1),
-                "health assessment %": round(results["oc2-health-assessment"].value, 1),
-                "immunisations %": round(results["oc2-immunisations"].value, 1),
-            }
-        )
+        row = {"cohort at 31 March": year}
+        for spec in metrics.in_topic(metrics.HEALTH):
+            result = metrics.measure(check.inputs.dataset, spec.name, year=year)
+            if spec.unit == "count":
+                row[spec.label] = result.numerator
+            else:
+                row[f"{spec.label} (%)"] = round(result.value, 1)
+        rows.append(row)
     return pd.DataFrame(rows).set_index("cohort at 31 March")
 
 

@@ -11,7 +11,7 @@ extract in evidence/data/published/, with provenance.json) -> `load_extract` (wh
 Tidy frame (`load_published(sources, cache)`): release, year (year ending 31 March, except
 `population_0_17_mid_year`, whose year is the ONS mid-year), geographic_level, la_code (new
 code; region code for regions, E92000001 for England), old_la_code, la_name, region_name,
-measure (our stable name, see definitions.yml), value (float; NaN when suppressed), marker
+measure (our stable name, see measures.yml), value (float; NaN when suppressed), marker
 ("" or the DfE marker c/z/x/low/k), source (file path in the mirror).
 
 Notebook API, on the committed extract (no mirror needed)::

@@ -22,7 +22,7 @@ from scrutiny.errors import DataError, Problem
 from scrutiny.hashing import file_sha256
 from scrutiny.published.manifest import Source, cache_dir
 from scrutiny.published.neighbours import read_neighbours
-from scrutiny.published.tidy import MARKERS, areas, is_lait, load_published, measure_definitions
+from scrutiny.published.tidy import MARKERS, areas, is_lait, load_published, measure_records
 
 MEASURES_DIR = "measures"
 AREAS = "areas.csv"
@@ -44,7 +44,7 @@ def build_extract(sources: list[Source], cache: Path | None = None) -> dict[str,
     }
     files[AREAS] = _csv(area_table)
     files[NEIGHBOURS] = _csv(neighbours)
-    files[PROVENANCE] = _provenance(sources, tidy, files, measure_definitions(sources, cache))
+    files[PROVENANCE] = _provenance(sources, tidy, files, measure_records(sources, cache))
     return files
 
 

@@ -98,7 +98,7 @@ def read_dictionary(path: Path) -> pd.DataFrame:
     return chosen.sort_values("measure", ignore_index=True)
 
 
-def definitions(dictionary: pd.DataFrame) -> dict[str, dict]:
+def measure_records(dictionary: pd.DataFrame) -> dict[str, dict]:
     """Each measure's record for provenance.json and the catalogue, in LAIT's own words."""
     return {
         row["measure"]: {

@@ -75,10 +75,10 @@ REQUIRED = {
 
 
 @cache
-def definitions() -> dict:
-    """Measure definitions and region codes (definitions.yml)."""
-    text = resources.files("scrutiny.published").joinpath("definitions.yml").read_text("utf-8")
-    return yamlsafe.safe_load(text, "definitions.yml")
+def measures_file() -> dict:
+    """Each published measure's source (file, item, column) and the region codes (measures.yml)."""
+    text = resources.files("scrutiny.published").joinpath("measures.yml").read_text("utf-8")
+    return yamlsafe.safe_load(text, "measures.yml")
 
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def _placements(raw: pd.DataFrame) -> pd.DataFrame:
     """Dashboard placements file: areas named in geo_breakdown, no region columns."""
     raw = raw[raw["geographic_level"].isin(["National", "Regional", "Local authority"])]
     level, name = raw["geographic_level"], raw["geo_breakdown"]
-    region_codes = name.map(definitions()["regions"]).fillna("")
+    region_codes = name.map(measures_file()["regions"]).fillna("")
     return raw.assign(
         la_code=raw["new_la_code"]
         .mask(level.eq("Regional"), region_codes)

@@ -16,7 +16,7 @@ import pandas as pd
 from scrutiny.errors import DataError, Problem
 from scrutiny.published import lait
 from scrutiny.published.manifest import Source, cache_dir
-from scrutiny.published.tables import REQUIRED, definitions, read_table
+from scrutiny.published.tables import REQUIRED, measures_file, read_table
 
 MARKERS = {
     "c": "suppressed (small numbers)",
@@ -69,7 +69,7 @@ def tidy_source(source: Source, path: Path) -> pd.DataFrame:
     """The figures our measures take from one official file, in tidy long form."""
     frame = read_table(path, source.table)
     parts = []
-    for name, spec in definitions()["measures"].items():
+    for name, spec in measures_file()["measures"].items():
         if spec["table"] != source.table:
             continue
         chosen = frame[frame["item"].isin(spec["items"]) & frame["group"].eq(spec.get("group", ""))]
@@ -117,11 +117,11 @@ def lait_dictionary(sources: list[Source], cache: Path | None = None) -> pd.Data
     return lait.read_dictionary(cache / found[0].path) if found else None
 
 
-def measure_definitions(sources: list[Source], cache: Path | None = None) -> dict[str, dict]:
-    """Every measure's record: definitions.yml's CLA and ONS measures, then LAIT's."""
+def measure_records(sources: list[Source], cache: Path | None = None) -> dict[str, dict]:
+    """Every measure's record: measures.yml's CLA and ONS measures, then LAIT's."""
     dictionary = lait_dictionary(sources, cache)
-    held = lait.definitions(dictionary) if dictionary is not None else {}
-    return {**definitions()["measures"], **held}
+    held = lait.measure_records(dictionary) if dictionary is not None else {}
+    return {**measures_file()["measures"], **held}
 
 
 def is_lait(tidy: pd.DataFrame) -> pd.Series:

@@ -13,7 +13,7 @@ import yaml
 
 from scrutiny import metrics, yamlsafe
 from scrutiny.errors import ConfigError
-from scrutiny.published.tables import definitions
+from scrutiny.published.tables import measures_file
 from scrutiny.quarters import Quarter
 
 POLARITIES = ("lower_is_better", "higher_is_better", "neutral")
@@ -78,7 +78,7 @@ def parse_indicator(entry: object, path: Path, number: int) -> Indicator:
     missing = sorted(REQUIRED_KEYS - set(entry))
     if missing:
         raise ConfigError(f"{where}: missing key(s) {missing}")
-    measures = definitions()["measures"]
+    measures = measures_file()["measures"]
     if entry["measure"] not in measures:
         raise ConfigError(
             f"{where}: unknown published measure {entry['measure']!r}; known: {sorted(measures)}"

@@ -1,8 +1,8 @@
-"""Each claim's definition as a hash, kept in manifest.json for the quarter-to-quarter changes.
+"""Each claim's fingerprint, kept in manifest.json for the quarter-to-quarter changes.
 
-The register's own hash moves when any claim is edited; this one moves only when the claim's
-entry (its figures, their metrics and parameters, its document's date) or the code of the
-metrics it uses changes, so a change can be put down to a definition claim by claim.
+The register's own hash moves when any claim is edited; a claim's fingerprint moves only when
+its entry (its figures, their metrics and parameters, its document's date) or the code of the
+metrics it uses changes, so a change can be put down to the claim's definition claim by claim.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def metric_code(name: str) -> str:
     return file_sha256(catalogue.module_file(name))
 
 
-def definition_hash(claim: Claim) -> str:
+def claim_fingerprint(claim: Claim) -> str:
     entry = json.dumps(asdict(claim), sort_keys=True, default=str)
     code = sorted({metric_code(f.metric) for f in claim.figures if f.metric})
     return hashlib.sha256("\n".join([entry, *code]).encode()).hexdigest()
@@ -36,8 +36,11 @@ def follows_quarter(claim: Claim) -> list[str]:
     ]
 
 
-def claim_definitions(register: Register) -> dict[str, dict]:
+def claim_fingerprints(register: Register) -> dict[str, dict]:
     return {
-        claim.id: {"definition": definition_hash(claim), "follows_quarter": follows_quarter(claim)}
+        claim.id: {
+            "fingerprint": claim_fingerprint(claim),
+            "follows_quarter": follows_quarter(claim),
+        }
         for claim in register.claims
     }
