@@ -21,7 +21,7 @@ IN_HOUSE = [f"H{i:02d}" for i in range(12)]
 AGENCY = [f"A{i:02d}" for i in range(6)]
 OUR_GROUPS = """\
 fostering:
-  definition: Agency foster placements only (a local definition)
+  description: Agency foster placements only (a local definition)
   place: [U4]
   place_provider: [PR4]
 """
