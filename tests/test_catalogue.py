@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny import metrics
+from scrutiny.catalogue import CatalogueError
 from scrutiny.checks import KNOWN_METRICS, run_check
 from scrutiny.checks import catalogue as catalogue_module
 from scrutiny.checks.catalogue import KINDS
@@ -31,6 +32,19 @@ SAMPLE = {
 
 def test_every_catalogue_record_is_a_903_metric():
     assert set(KINDS) <= set(metrics.METRICS)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("cla-on-dat", "'cla-on-dat' is no 903 metric in the catalogue"),
+        ("dfe-value", "'dfe-value' is no 903 metric in the catalogue"),  # a DfE query
+        ("cla-on-date", "'cla-on-date' has two figure kinds"),
+    ],
+)
+def test_a_figure_kind_for_an_unknown_or_recorded_metric_is_refused(name, message):
+    with pytest.raises(CatalogueError, match=message):
+        catalogue_module._record(catalogue_module.FigureKind(), name)
 
 
 def own_sample(name: str) -> dict:

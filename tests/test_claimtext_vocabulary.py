@@ -55,15 +55,27 @@ def test_the_vocabulary_names_only_groups_and_metrics_that_exist():
     assert set(data["metrics"]) <= set(METRICS)
 
 
-def test_wordings_for_a_group_groups_yml_lacks_are_an_error(monkeypatch):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            {"groups": {"placed-with-grandparents": ["grandparents"]}, "metrics": {}},
+            r"unknown placement group.*placed-with-grandparents",
+        ),
+        (
+            {"groups": {}, "metrics": {"oc2-dentist": ["dental"]}},
+            r"clue words for unknown metric.*oc2-dentist",
+        ),
+    ],
+)
+def test_wordings_for_a_group_or_metric_nobody_defines_are_an_error(monkeypatch, bad, message):
     from scrutiny.claimtext import vocabulary
     from scrutiny.errors import ConfigError
 
-    bad = {"groups": {"placed-with-grandparents": ["grandparents"]}, "metrics": {}}
     monkeypatch.setattr(vocabulary, "_vocabulary", lambda: bad)
     vocabulary.topics.cache_clear()
     try:
-        with pytest.raises(ConfigError, match=r"unknown placement group.*placed-with-grandparents"):
+        with pytest.raises(ConfigError, match=message):
             vocabulary.topics()
     finally:
         vocabulary.topics.cache_clear()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from scrutiny import catalogue
 from scrutiny.checks import sensitivity as alternative
 from scrutiny.checks import trend
 from scrutiny.claims import Figure
@@ -24,36 +25,39 @@ class FigureKind:
     charts_sensitivity: bool = False  # the chart is the sensitivity table itself
 
 
-def _oc2(metric: str) -> FigureKind:
-    return FigureKind(alternative.oc2(metric), chart=trend.oc2_chart)
+KINDS: dict[str, FigureKind] = {}
 
 
-def _permanence() -> FigureKind:
-    return FigureKind(alternative.permanence, chart=trend.permanence_chart)
+def _record(kind: FigureKind, *names: str) -> None:
+    """How pages show each named 903 metric: one record a metric, and only for a metric the
+    catalogue holds, so this table cannot drift from it."""
+    held = catalogue.registered()
+    for name in names:
+        if held.get(name) is None or held[name].source != catalogue.SOURCE_903:
+            raise catalogue.CatalogueError(f"{name!r} is no 903 metric in the catalogue")
+        if name in KINDS:
+            raise catalogue.CatalogueError(f"{name!r} has two figure kinds")
+        KINDS[name] = kind
 
 
-def _placement_extreme(metric: str) -> FigureKind:
-    return FigureKind(alternative.placement_extreme(metric), chart=trend.placement_chart)
-
-
-_AT_BIRTH = FigureKind(alternative.newborn, nested=True, charts_sensitivity=True)
-
-KINDS: dict[str, FigureKind] = {
-    "cla-on-date": FigureKind(alternative.cla_on_date, chart=trend.cla_chart),
-    "cla-change": FigureKind(alternative.cla_change, chart=trend.cla_chart),
-    "starters-newborn": _AT_BIRTH,
-    "starters-under1": _AT_BIRTH,
-    "oc2-dental": _oc2("oc2-dental"),
-    "oc2-health-assessment": _oc2("oc2-health-assessment"),
-    "oc2-immunisations": _oc2("oc2-immunisations"),
-    "placed-for-adoption": _permanence(),
-    "adoptions": _permanence(),
-    "sgo": FigureKind(chart=trend.permanence_chart),
-    "placement-change": FigureKind(alternative.placement_change, chart=trend.placement_chart),
-    "placement-count-min": _placement_extreme("placement-count-min"),
-    "placement-count-max": _placement_extreme("placement-count-max"),
-    "missing-incidents-monthly": FigureKind(alternative.missing, chart=trend.missing_chart),
-}
+_record(FigureKind(alternative.cla_on_date, chart=trend.cla_chart), "cla-on-date")
+_record(FigureKind(alternative.cla_change, chart=trend.cla_chart), "cla-change")
+_record(
+    FigureKind(alternative.newborn, nested=True, charts_sensitivity=True),
+    "starters-newborn",
+    "starters-under1",
+)
+for _metric in ("oc2-dental", "oc2-health-assessment", "oc2-immunisations"):
+    _record(FigureKind(alternative.oc2(_metric), chart=trend.oc2_chart), _metric)
+_record(FigureKind(alternative.permanence, chart=trend.permanence_chart), "placed-for-adoption")
+_record(FigureKind(alternative.permanence, chart=trend.permanence_chart), "adoptions")
+_record(FigureKind(chart=trend.permanence_chart), "sgo")
+_record(FigureKind(alternative.placement_change, chart=trend.placement_chart), "placement-change")
+for _metric in ("placement-count-min", "placement-count-max"):
+    _record(
+        FigureKind(alternative.placement_extreme(_metric), chart=trend.placement_chart), _metric
+    )
+_record(FigureKind(alternative.missing, chart=trend.missing_chart), "missing-incidents-monthly")
 
 
 def kind_of(figure: Figure) -> FigureKind:

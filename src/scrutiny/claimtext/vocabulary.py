@@ -3,8 +3,8 @@
 Differently worded statements about one thing ("Placements with Parents", "placed with
 parents", "PwP") must land in one group to be compared. A placement group's name in
 groups.yml gives its main wording and initials; vocabulary.yml adds the other wordings for a
-group and the clue words for a metric. A wording for a group groups.yml does not define is an
-error, so the two files cannot drift apart.
+group and the clue words for a metric. A wording for a group groups.yml does not define, or
+for a metric the catalogue does not hold, is an error, so the files cannot drift apart.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from scrutiny import yamlsafe
+from scrutiny import catalogue, yamlsafe
 from scrutiny.errors import ConfigError
 from scrutiny.groups import load_groups
 
@@ -54,6 +54,9 @@ def topics() -> tuple[Topic, ...]:
     unknown = set(data["groups"]) - set(groups)
     if unknown:
         raise ConfigError(f"{_SOURCE}: wordings for unknown placement group(s) {sorted(unknown)}")
+    unknown = set(data["metrics"]) - set(catalogue.registered())
+    if unknown:
+        raise ConfigError(f"{_SOURCE}: clue words for unknown metric(s) {sorted(unknown)}")
     found = [
         _topic(name, "group", [*name_wordings(name), *data["groups"].get(name, [])])
         for name in groups
