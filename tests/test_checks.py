@@ -212,10 +212,11 @@ def register_check(claim_id: str, no_903: Inputs):
     """The claim with its 903 figures illustrative (and here unmeasured): DfE evidence only."""
     from dataclasses import replace
 
-    from scrutiny.checks import KNOWN_METRICS, run_check
+    from scrutiny.catalogue import figure_metrics
+    from scrutiny.checks import run_check
     from scrutiny.claims import load_register
 
-    claim = load_register(REGISTER, KNOWN_METRICS).get(claim_id)
+    claim = load_register(REGISTER, figure_metrics()).get(claim_id)
     return run_check(claim, replace(no_903, synthetic=True))
 
 
@@ -361,14 +362,15 @@ def test_an_extract_starting_in_2019_20_gives_data_issues_before_it(tmp_path):
     import shutil
     from dataclasses import replace
 
-    from scrutiny.checks import KNOWN_METRICS, run_check
+    from scrutiny.catalogue import figure_metrics
+    from scrutiny.checks import run_check
     from scrutiny.claims import load_register
 
     demo = ROOT / "evidence" / "data" / "synthetic"
     short = tmp_path / "903"
     for year in (2020, 2021, 2022):
         shutil.copytree(demo / str(year), short / str(year))
-    register = load_register(REGISTER, KNOWN_METRICS)
+    register = load_register(REGISTER, figure_metrics())
     whole = replace(inputs(demo), synthetic=False)
     cut = replace(inputs(short), synthetic=False)
     early = run_check(register.get("adoptions-17-to-22"), cut).measurements[0]
@@ -411,10 +413,10 @@ def test_a_threshold_is_not_looked_for_as_a_figure(no_903):
 def test_the_register_asks_what_the_sentences_say():
     """ "use of in-house" is the in-house share; "significant" has a size; police data
     cannot decide."""
-    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.catalogue import figure_metrics
     from scrutiny.claims import load_register
 
-    claims = load_register(REGISTER, KNOWN_METRICS)
+    claims = load_register(REGISTER, figure_metrics())
     in_house = claims.get("in-house-fostering-up").figures[0]
     assert (in_house.metric, in_house.params["within"]) == ("placement-share-change", "fostering")
     assert claims.get("connected-carers-down").figures[0].at_least == 10

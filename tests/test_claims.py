@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import Figure, load_register, parse_number
 from scrutiny.errors import ConfigError
 from scrutiny.verdicts import DATA_ISSUE, NOT_SUPPORTED, NOT_TESTABLE, SUPPORTED
@@ -94,7 +94,7 @@ def test_a_value_always_supports_its_own_rounding(value):
 
 
 def test_the_register_holds_every_claim_of_the_spec():
-    register = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS)
+    register = load_register(ROOT / "evidence" / "claims.yml", figure_metrics())
     ids = {c.id for c in register.claims}
     assert ids == {
         "cla-reduction-19-5",
@@ -140,7 +140,7 @@ GOOD = """  - id: c1
 
 
 def test_a_good_register_loads(tmp_path):
-    register = load_register(write_register(tmp_path, GOOD), KNOWN_METRICS)
+    register = load_register(write_register(tmp_path, GOOD), figure_metrics())
     (claim,) = register.claims
     assert claim.figures[0].claimed_value == -10.0
     assert claim.figures[0].tolerance == 0.5
@@ -172,7 +172,7 @@ def test_a_good_register_loads(tmp_path):
 def test_register_mistakes_name_the_claim(tmp_path, change, message):
     path = write_register(tmp_path, GOOD.replace(*change))
     with pytest.raises(ConfigError) as caught:
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
     assert message in str(caught.value)
     assert "claim 1 (c1)" in str(caught.value) or "claim 1 (?)" in str(caught.value)
 
@@ -183,7 +183,7 @@ def test_duplicate_ids_and_untestable_without_would_test(tmp_path):
     )
     path = write_register(tmp_path, GOOD + GOOD + untestable)
     with pytest.raises(ConfigError) as caught:
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
     assert "claim id 'c1' is used twice" in str(caught.value)
     assert "must say which data would test it" in str(caught.value)
 
@@ -192,7 +192,7 @@ def test_unreadable_register(tmp_path):
     path = tmp_path / "claims.yml"
     path.write_text("claims: [unclosed")
     with pytest.raises(ConfigError, match="cannot read the claim register"):
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
 
 
 def test_an_edited_register_is_seen_without_restarting_the_kernel(tmp_path):
@@ -261,7 +261,7 @@ def test_a_bracket_needs_both_sides_in_the_register(tmp_path):
         "       params: {measure: teeth_checked_pct, year: 2021}, relation: bracket, why: w}]}\n"
     )
     with pytest.raises(ConfigError, match="bracket figure 'one side' needs a partner"):
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
 
 
 def test_a_side_figure_never_decides_and_each_sentence_quotes_its_own_claim():

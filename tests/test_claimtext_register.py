@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import load_register
 from scrutiny.claimtext.extract import extract_statements
 from scrutiny.claimtext.proposals import best_test
@@ -78,7 +78,7 @@ def test_the_papers_give_a_register_that_loads_as_written(tmp_path):
     paper = str(PAPERS / manifest["DQ321"]["file"])  # Darlington, Quarter 3 2021/22
     args = ["claims", "extract", paper, "--la", "E06000005", "--date", "2022-02-01"]
     assert main([*args, "--out", str(out)]) == 0
-    register = load_register(out, KNOWN_METRICS)
+    register = load_register(out, figure_metrics())
     assert {c.status for c in register.claims} == {"proposed"}
     assert [d["date"] for d in register.documents.values()] == [date(2022, 2, 1)]
     at_dates = [f.params for c in register.claims for f in c.figures if f.source == "903"]
@@ -97,7 +97,7 @@ def test_the_register_check_names_a_missing_parameter(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(ConfigError) as error:
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
     assert "claim 1 (a) figure 1: cla-on-date needs at" in str(error.value)
     assert "claim 2 (b) figure 1: dfe-change needs start_year and end_year" in str(error.value)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import load_register
 from scrutiny.claimtext.catalogue import load_catalogue
 from scrutiny.claimtext.conflicts import conflicts_between
@@ -243,7 +243,7 @@ def test_register_yaml_has_the_register_shape(tmp_path):
     candidates["documents"] = {"FR": {"file": "r.txt", "title": "Final report"}}
     register = tmp_path / "candidates.yml"
     register.write_text(yaml.safe_dump(candidates))
-    [claim] = load_register(register, KNOWN_METRICS).claims
+    [claim] = load_register(register, figure_metrics()).claims
     assert claim.figures[0].claimed_value == -19.5
 
 

@@ -261,10 +261,10 @@ def test_counts_over_time_are_drawn_from_zero():
 
 @pytest.mark.parametrize("notebook", ["permanence", "placements"])
 def test_the_register_names_the_new_conclusion_notebooks(notebook):
-    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.catalogue import figure_metrics
     from scrutiny.claims import load_register
 
-    claims = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).claims
+    claims = load_register(ROOT / "evidence" / "claims.yml", figure_metrics()).claims
     assert (ROOT / "notebooks" / f"{notebook}.ipynb").is_file()
     named = {c.id for c in claims if c.notebook == notebook}
     expected = {
@@ -283,10 +283,10 @@ def test_the_register_names_the_new_conclusion_notebooks(notebook):
 def test_every_register_claim_is_argued_by_a_notebook_that_exists():
     """A claim names its conclusion notebook, or is argued by claim.ipynb when it names none
     (so a claim added as the README says needs no notebook)."""
-    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.catalogue import figure_metrics
     from scrutiny.claims import load_register
 
-    claims = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).claims
+    claims = load_register(ROOT / "evidence" / "claims.yml", figure_metrics()).claims
     for claim in claims:
         assert (ROOT / "notebooks" / f"{claim.notebook}.ipynb").is_file(), claim.id
 
@@ -327,10 +327,12 @@ def test_looked_after_monthly_labels_each_row_by_its_month_end(tmp_path):
 
 def test_the_panels_disagreements_are_labelled_by_what_disagrees():
     """The register quotes 702 children looked after for August 2019 and for August 2020."""
-    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.catalogue import figure_metrics
     from scrutiny.claims import load_register
 
-    claim = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS).get("cla-702-aug-2019")
+    claim = load_register(ROOT / "evidence" / "claims.yml", figure_metrics()).get(
+        "cla-702-aug-2019"
+    )
     from dataclasses import replace
 
     with_register = replace(inputs(ROOT / "absent", 5), register=ROOT / "evidence" / "claims.yml")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.checks import KNOWN_METRICS, Inputs, run_check
+from scrutiny.catalogue import figure_metrics
+from scrutiny.checks import Inputs, run_check
 from scrutiny.claims import load_register
 from scrutiny.pages import claim as page
 from scrutiny.quarters import Quarter
@@ -35,7 +36,7 @@ JARGON = [
     "definition =",
     "TEETH_CHECK",
 ]
-REGISTERED = load_register(REGISTER, KNOWN_METRICS)
+REGISTERED = load_register(REGISTER, figure_metrics())
 
 
 def jargon_in(text: str) -> list[str]:

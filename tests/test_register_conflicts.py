@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import load_register
 from scrutiny.claimtext.register_conflicts import register_conflicts
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_702_and_the_19_5_against_23_percent_disagreements():
-    register = load_register(ROOT / "evidence" / "claims.yml", KNOWN_METRICS)
+    register = load_register(ROOT / "evidence" / "claims.yml", figure_metrics())
     found = {
         (c.reason, tuple(sorted(s["document"] for s in c.to_dict()["statements"])))
         for c in register_conflicts(register)

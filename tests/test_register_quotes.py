@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_shared
 
-from scrutiny.checks import KNOWN_METRICS
+from scrutiny.catalogue import figure_metrics
 from scrutiny.claims import load_register
 from scrutiny.claimtext.documents import read_lines
 from scrutiny.claimtext.sections import locate
 from scrutiny.claimtext.sentences import sentences
 from scrutiny.params import read_yaml
 
-REGISTER = load_register(ROOT / "evidence/claims.yml", KNOWN_METRICS)
+REGISTER = load_register(ROOT / "evidence/claims.yml", figure_metrics())
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 
 

@@ -9,7 +9,6 @@ from functools import cached_property
 import pandas as pd
 
 from scrutiny import charts
-from scrutiny.catalogue import figure_metrics
 from scrutiny.checks.catalogue import local_chart, sensitivity
 from scrutiny.checks.local import measure_local
 from scrutiny.checks.measurement import AFTER_QUARTER, Measurement
@@ -35,11 +34,9 @@ from scrutiny.verdicts import (
     settle_brackets,
 )
 
-# Every metric a register figure may name, with the parameters it takes (the catalogue's).
-KNOWN_METRICS: dict[str, frozenset[str]] = figure_metrics()
 RANKS = {"dfe-rank", "dfe-rank-among"}  # a rank of 2 is not a figure to look for
 
-__all__ = ["KNOWN_METRICS", "ClaimCheck", "Inputs", "Measurement", "run_check"]
+__all__ = ["ClaimCheck", "Inputs", "Measurement", "run_check"]
 
 
 def after_quarter(figure: Figure, inputs: Inputs) -> list[str]:

@@ -204,13 +204,13 @@ def _proposed_register(args: argparse.Namespace, documents: dict, statements) ->
 def _check_register(text: str) -> None:
     import tempfile
 
-    from scrutiny.checks import KNOWN_METRICS
+    from scrutiny.catalogue import figure_metrics
     from scrutiny.claims import load_register
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "register.yml"
         path.write_text(text, encoding="utf-8")
-        load_register(path, KNOWN_METRICS)
+        load_register(path, figure_metrics())
 
 
 class _ProgressBar:

@@ -17,7 +17,8 @@ import yaml
 from IPython.display import HTML, Markdown, display
 
 from scrutiny import __version__, charts, yamlsafe
-from scrutiny.checks import KNOWN_METRICS, ClaimCheck, Inputs, run_check
+from scrutiny.catalogue import figure_metrics
+from scrutiny.checks import ClaimCheck, Inputs, run_check
 from scrutiny.checks.sentence import illustration
 from scrutiny.claims import check_definition, load_register
 from scrutiny.contract import RESULT_MIMETYPE
@@ -38,7 +39,7 @@ def register_at(path: Path):
 
 @cache
 def _register(path: Path, content: str):
-    return load_register(path, KNOWN_METRICS)
+    return load_register(path, figure_metrics())
 
 
 def open_check(*, claim_id: str, definition: dict | str, **params) -> ClaimCheck:
