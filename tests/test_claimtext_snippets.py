@@ -141,6 +141,21 @@ def test_numbered_items_and_bullet_titles_under_headings(tmp_path):
     assert second.section == "PERFORMANCE, paragraph 3, Fostering"
 
 
+def test_multi_level_paragraph_numbers_are_places_not_figures(tmp_path):
+    """Reports number paragraphs 1.1, 1.2 on consecutive lines: each starts a paragraph, and
+    its number ("1.3 Re-referrals") is where the sentence is, never a count."""
+    text = (
+        "1.2 The panel heard that 54 children were adopted.\n"
+        "1.3 Re-referrals within 12 months were 28.5% in 2020/21.\n"
+        "2.4.1. Officers reported 31 new foster carers.\n"
+    )
+    first, second, third = found(tmp_path, text)
+    assert (first.section, first.claimed) == ("paragraph 1.2", "54")
+    assert first.sentence == "The panel heard that 54 children were adopted."
+    assert (second.section, second.claimed) == ("paragraph 1.3", "28.5%")
+    assert (third.section, third.claimed) == ("paragraph 2.4.1", "31")
+
+
 def test_sentence_wrapped_over_a_blank_line_is_joined(tmp_path):
     text = "Officers said the service\n\nnow works with 57 families in the ward.\n"
     [s] = found(tmp_path, text)

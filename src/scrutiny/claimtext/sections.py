@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from scrutiny.claimtext.lines import Line
 
 _LETTERED = re.compile(r"^\(?([a-z])\)(?:\s+(?=[A-Z‘'\"“])|\s*$)(.*)$")
-_NUMBERED = re.compile(r"^(?:[-*·•]\s*)?(\d{1,2})[.)](?:\s+(?=[A-Z‘'\"“\[])|\s*$)(.*)$")
+# "7." or "7)", or a multi-level number ("1.3", "2.4.1"), then a capital: a numbered paragraph
+_NUMBERED = re.compile(
+    r"^(?:[-*·•]\s*)?(\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}\.?)(?:\s+(?=[A-Z‘'\"“\[])|\s*$)(.*)$"
+)
 _BULLET = re.compile(r"^[-*·•–](?:\s+|$)(.*)$")
 _BULLET_TITLE = re.compile(r"^([A-Z][^.–:;]{1,60}?)\s+[–-]\s+\S")
 _SERIES = re.compile(r"\b(conclusion|recommendation|finding|action|objective)s?\b", re.IGNORECASE)
@@ -83,7 +86,7 @@ def _enter_markers(text: str, place: _Place, lines: list[Line], index: int) -> t
     if numbered:
         number, rest = numbered.groups()
         place.series, place.last_letter, place.bullet = None, None, None
-        place.item = f"paragraph {number}"
+        place.item = f"paragraph {number.rstrip('.)')}"
         return rest.strip(), True
     bullet = _BULLET.match(text)
     if bullet:
