@@ -55,7 +55,7 @@ def test_readable_output(data, capsys):
     assert main([*args, "--to", "2021-03-31"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("cla-change: +100.00% (change +1 from 1)")
-    assert "definition: % change in cla-on-date" in out
+    assert "description: % change in cla-on-date" in out
 
 
 def test_readable_placement_share(data, capsys):
