@@ -31,13 +31,15 @@ def figure(claimed: str | None, comparison: str = "=", source: str = "903", **kw
         ("-23%", -23.0, 1.0),
         ("0.25", 0.25, 0.01),
         ("+12", 12.0, 1.0),
+        ("1,234", 1234.0, 1.0),  # thousands separated, as papers write them
+        ("-2,010.5", -2010.5, 0.1),
     ],
 )
 def test_precision_is_read_from_how_the_claim_is_written(text, value, precision):
     assert parse_number(text) == (value, pytest.approx(precision))
 
 
-@pytest.mark.parametrize("text", ["about 700", "19,5%", "", "%"])
+@pytest.mark.parametrize("text", ["about 700", "19,5%", "", "%", "1,23", "12,3456", ",123"])
 def test_not_a_number(text):
     with pytest.raises(ValueError, match="not a number"):
         parse_number(text)

@@ -72,6 +72,41 @@ def test_a_figure_nothing_tests_names_the_data_that_would(tmp_path, extract):
     assert would_test.startswith("the council's own records of children with child protection")
 
 
+def test_a_figure_no_publication_gives_is_shown_beside_the_measure_its_words_name(
+    tmp_path, extract
+):
+    """Middlesbrough's re-referral rate for 2020/21 was not 28.5%: the figure search finds no
+    source, so the register shows the DfE's re-referral measure for that year as a proxy (it
+    may be another measure, so it never decides) for an analyst to confirm."""
+    said_on = date(2022, 3, 14)
+    text = "Re-referrals to children's social care within 12 months were 28.5% in 2020/21."
+    [said] = statements(tmp_path, text, said_on)
+    figure, would_test = best_test(said, extract, "E06000002", said_on)
+    assert would_test is None
+    assert (figure["source"], figure["metric"], figure["relation"]) == ("dfe", "dfe-value", "proxy")
+    assert figure["params"] == {"measure": "lait_rereferral", "year": 2021}
+    assert "confirm it is the measure and year the claim means" in figure["why"]
+    assert figure["label"].endswith("re-referrals to children's social care within 12 months, 2020/21")
+    # a month the DfE publishes no figure for is no year to 31 March: nothing to show beside it
+    text = "Re-referrals to children's social care within 12 months were 28.5% in September 2021."
+    [said] = statements(tmp_path, text, said_on)
+    assert best_test(said, extract, "E06000002", said_on)[0]["source"] == "none"
+
+
+def test_a_figure_written_with_a_thousands_separator_gives_a_register_that_loads(tmp_path):
+    """England's 80,850 children looked after at 31 March 2021 (the 2021 release): the
+    register keeps the figure as written and loads."""
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Nationally, 80,850 children were looked after at 31 March 2021.\n")
+    out = tmp_path / "register.yml"
+    args = ["claims", "extract", str(paper), "--la", "E06000002", "--date", "2022-03-14"]
+    assert main([*args, "--out", str(out)]) == 0
+    [claim] = load_register(out, figure_metrics()).claims
+    [figure] = claim.figures
+    assert (figure.claimed, figure.claimed_value) == ("80,850", 80850.0)
+    assert (figure.metric, figure.params["measure"]) == ("dfe-value", "cla_at_31_march")
+
+
 def test_the_papers_give_a_register_that_loads_as_written(tmp_path):
     manifest = yaml.safe_load((PAPERS / "manifest.yml").read_text("utf-8"))["documents"]
     out = tmp_path / "register.yml"

@@ -27,7 +27,8 @@ from scrutiny.verdicts import BOUND, BRACKET, EXACT, PROXY, RELATIONS, claimed_k
 COMPARISONS = ("=", ">", "<", "increase", "reduction")
 RANKED = ("dfe-rank", "dfe-rank-among")  # a claimed rank reads as an ordinal: "2nd"
 SOURCES = ("903", "dfe", "none")
-NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.(\d+))?)\s*(%?)\s*$", re.ASCII)
+# 702, 1,234 (thousands separated as papers write them), 19.5%, -23%
+NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)\s*(%?)\s*$", re.ASCII)
 
 CLAIM_KEYS = {
     "id",
@@ -152,8 +153,9 @@ def ordinal(n: int) -> str:
 
 
 def parse_number(text: str) -> tuple[float, float]:
-    """The value and the precision a number is written to: '19.5%' -> (19.5, 0.1). Digits
-    are 0-9 only: Python would read '٢٣' or '２３' as 23, and no claim writes them."""
+    """The value and the precision a number is written to: '19.5%' -> (19.5, 0.1), '1,234'
+    -> (1234.0, 1.0). Digits are 0-9 only: Python would read '٢٣' or '２３' as 23, and no
+    claim writes them."""
     other = [c for c in str(text) if c.isdigit() and not c.isascii()]
     if other:
         name = unicodedata.name(other[0], "a digit other than 0-9")
@@ -162,7 +164,7 @@ def parse_number(text: str) -> tuple[float, float]:
     if not match:
         raise ValueError(f"{text!r} is not a number such as 702, 19.5% or -23%")
     decimals = match.group(2) or ""
-    return float(match.group(1)), 10.0 ** -len(decimals)
+    return float(match.group(1).replace(",", "")), 10.0 ** -len(decimals)
 
 
 def load_register(path: str | Path, known_metrics: Mapping[str, Collection[str]]) -> Register:

@@ -3,8 +3,10 @@
 In this order: a published measure that reproduces the figure, for a period that agrees with
 the sentence's (figure search, `scrutiny.published.search`); else, for a figure at a date the
 DfE does not publish (a quarter end, a month), a 903 metric with every parameter it needs;
-else `source: none`, naming the data that would test it. Every claim is `status: proposed`:
-read by machine, to be confirmed by an analyst.
+else the one published measure the sentence's words name, for its year, as a proxy: a figure
+that does not reproduce the claim may be another measure, so it is shown beside the claim and
+never decides until an analyst confirms it; else `source: none`, naming the data that would
+test it. Every claim is `status: proposed`: read by machine, to be confirmed by an analyst.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from datetime import date
 
 import pandas as pd
 
+from scrutiny.claims import parse_number
 from scrutiny.claimtext.periods import NUMBER_WORDS
 from scrutiny.claimtext.register import claim_id, signed
 from scrutiny.claimtext.statements import Statement
 from scrutiny.claimtext.subjects import guess_metric
 from scrutiny.errors import ScrutinyError
 from scrutiny.published.query import Extract
-from scrutiny.published.search import edition_for, search
+from scrutiny.published.search import agrees, distinctive, edition_for, search, year_label
 
 # The 903 metrics whose period is a year to 31 March (OC2) or any start and end.
 _BY_YEAR = {"oc2-dental", "oc2-health-assessment", "oc2-immunisations", "oc2-cohort"}
@@ -38,6 +41,8 @@ _BY_PERIOD = {
 _AT_A_DATE = {"cla-on-date", "placement-count"}
 _CHANGES = {"cla-change", "placement-change"}
 NEIGHBOURS = re.compile(r"\b(?:statistical\s+)?neighbou?rs?\b", re.I)
+_RATE = re.compile(r"\bper\s+10,?000\b", re.I)
+_NAMING_WORDS = 2  # distinctive words a measure shares with the subject to be named by it
 _RECENT = 2  # a figure said with no period is one of the latest published: years to March
 _SHARES = {
     "oc2-dental",
@@ -142,7 +147,72 @@ def best_test(
     local = _local(statement)
     if local:
         return {**base, **local}, None
+    named = _named_measure(statement, extract, la, said_on)
+    if named:
+        return {**base, **named}, None
     return {**base, "source": "none"}, _would_test(statement)
+
+
+def _named_measure(statement: Statement, extract: Extract, la: str, said_on) -> dict | None:
+    """The one published measure of the claim's unit whose words best match the sentence's
+    subject, for the year the sentence names (else the latest before the paper), as a proxy."""
+    claimed = signed(statement)
+    if statement.is_change or claimed is None or not statement.subject:
+        return None
+    unit = "percent" if claimed.endswith("%") else "count"
+    if unit == "count" and _RATE.search(statement.sentence):
+        unit = "rate per 10,000"
+    said = distinctive(statement.subject)
+    scored = {
+        name: len(distinctive(measure.description) & said)
+        for name, measure in extract.catalogue.items()
+        if measure.unit == unit and agrees(measure.description, statement.subject)
+    }
+    best = max(scored.values(), default=0)
+    top = [name for name, score in scored.items() if score == best]
+    if best < _NAMING_WORDS or len(top) != 1:
+        return None  # no measure, or several equally named: the words do not choose one
+    [name] = top
+    year = _year_named(statement, extract, name, la, said_on)
+    if year is None or not _same_order(extract.value(name, la, year).value, claimed):
+        return None
+    what = extract.catalogue[name].description
+    return {
+        "label": f"{statement.subject}: the DfE's {what}, {year_label(year)}",
+        "source": "dfe",
+        "metric": "dfe-value",
+        "params": {"measure": name, "year": year},
+        "relation": "proxy",
+        "why": (
+            f"chosen by its words; no published figure gives {statement.claimed}, so confirm it "
+            "is the measure and year the claim means, then set relation: exact"
+        ),
+    }
+
+
+def _same_order(published: float, claimed: str) -> bool:
+    """Within a factor of two of the claim: a measure the words name that counts something
+    else (how long plans lasted, for children on plans) is rarely that close, and beside a
+    claim it would only mislead."""
+    value, _ = parse_number(claimed)
+    return value > 0 and published == published and 0.5 <= published / value <= 2
+
+
+def _year_named(statement: Statement, extract: Extract, name: str, la: str, said_on):
+    """The year to 31 March the sentence's period is, else the latest the paper could cite."""
+    try:
+        held = set(extract.series(name, la)["year"].astype(int))
+    except ScrutinyError:
+        return None
+    period = statement.period
+    if period is not None and period.end is not None:
+        year = period.end.year + (period.end.month > 3)
+        row = pd.Series({"query": "value", "end_year": year})
+        return year if year in held and _period_agrees(statement, row) else None
+    if said_on is None:
+        return max(held, default=None)
+    cited = [y for y in held if y >= said_on.year - _RECENT and date(y, 3, 31) < said_on]
+    return max(cited, default=None)
 
 
 def _said(statement: Statement) -> dict:
@@ -157,7 +227,9 @@ def _said(statement: Statement) -> dict:
 
 def _published(statement, extract, la, said_on, names, edition) -> dict | None:
     claimed = signed(statement)
-    if claimed is None or not re.fullmatch(r"[-+]?\d+(?:\.\d+)?%?", claimed):
+    try:
+        parse_number(claimed or "")
+    except ValueError:
         return None
     sentence = statement.sentence.lower()
     named = tuple(code for name, code in names.items() if name in sentence)
