@@ -86,7 +86,9 @@ def test_a_figure_no_publication_gives_is_shown_beside_the_measure_its_words_nam
     assert (figure["source"], figure["metric"], figure["relation"]) == ("dfe", "dfe-value", "proxy")
     assert figure["params"] == {"measure": "lait_rereferral", "year": 2021}
     assert "confirm it is the measure and year the claim means" in figure["why"]
-    assert figure["label"].endswith("re-referrals to children's social care within 12 months, 2020/21")
+    assert figure["label"].endswith(
+        "re-referrals to children's social care within 12 months, 2020/21"
+    )
     # a month the DfE publishes no figure for is no year to 31 March: nothing to show beside it
     text = "Re-referrals to children's social care within 12 months were 28.5% in September 2021."
     [said] = statements(tmp_path, text, said_on)
