@@ -9,6 +9,12 @@ from datetime import date, timedelta
 from scrutiny.bounds import check_year
 from scrutiny.errors import ConfigError
 
+
+def year_label(year: int) -> str:
+    """A year to 31 March as the DfE and the 903 return write it: 2021 -> 2020/21."""
+    return f"{year - 1}/{str(year)[2:]}"
+
+
 LABEL = re.compile(r"^(\d{4})Q([1-4])$")
 
 

@@ -9,6 +9,7 @@ from scrutiny.claims import Figure
 from scrutiny.groups import find_group
 from scrutiny.inputs import Inputs
 from scrutiny.privacy.suppression import suppress_counts, suppress_each
+from scrutiny.quarters import year_label
 
 
 def window(
@@ -80,7 +81,7 @@ def permanence_chart(figures: list[Figure], inputs: Inputs, params: dict):
     years = sorted(int(y) for y in inputs.dataset.episodes["YEAR"].dropna().unique())
     rows = [
         {
-            "year": f"{y - 1}/{str(y)[2:]}",
+            "year": year_label(y),
             "series": spec.label,
             "value": metrics.measure(inputs.dataset, spec.name, year=y).value,
         }

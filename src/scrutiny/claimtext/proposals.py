@@ -25,7 +25,8 @@ from scrutiny.claimtext.statements import Statement
 from scrutiny.claimtext.subjects import guess_metric
 from scrutiny.errors import ScrutinyError
 from scrutiny.published.query import Extract
-from scrutiny.published.search import agrees, distinctive, edition_for, search, year_label
+from scrutiny.published.search import agrees, distinctive, edition_for, search
+from scrutiny.quarters import year_label
 
 # The 903 metrics whose period is a year to 31 March (OC2) or any start and end.
 _BY_YEAR = {"oc2-dental", "oc2-health-assessment", "oc2-immunisations", "oc2-cohort"}

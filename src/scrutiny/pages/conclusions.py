@@ -19,7 +19,8 @@ from scrutiny.numbers import published_column
 from scrutiny.pages.claim import note_unpublished, register_at
 from scrutiny.pages.marks import published_table
 from scrutiny.privacy.suppression import MARKER, suppress_each, suppress_nested
-from scrutiny.published.comparison import areas_table, labelled, year_label
+from scrutiny.published.comparison import areas_table, labelled
+from scrutiny.quarters import year_label
 
 LOOKED_AFTER = "children looked after"
 

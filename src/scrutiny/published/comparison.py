@@ -10,6 +10,7 @@ from scrutiny.errors import ConfigError
 from scrutiny.numbers import published_column
 from scrutiny.published.query import Extract
 from scrutiny.published.tidy import MARKERS
+from scrutiny.quarters import year_label
 
 NEIGHBOURS = "statistical neighbours (average)"
 
@@ -60,11 +61,6 @@ def unpublished(extract: Extract, measure: str, la: str, last_year: int) -> list
             if marker and year <= last_year:
                 cells.append(f"{name} {year_label(year)}: {marker}, {MARKERS[marker]}")
     return cells
-
-
-def year_label(year: int) -> str:
-    """A year to 31 March as the DfE writes it: 2021 -> 2020/21."""
-    return f"{year - 1}/{str(year)[2:]}"
 
 
 def labelled(table: pd.DataFrame) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 from scrutiny import numbers
 from scrutiny.claims import parse_number
 from scrutiny.published.query import LA_LEVEL, Extract
+from scrutiny.quarters import year_label
 
 # The DfE publishes the year ending 31 March Y in November Y; a release counts from December.
 AVAILABLE_FROM = (12, 1)
@@ -143,10 +144,6 @@ def agrees(description: str, subject: str) -> bool:
 
 def release_published(release: int) -> date:
     return date(int(release), *AVAILABLE_FROM)
-
-
-def year_label(year: int) -> str:
-    return f"{year - 1}/{str(year)[2:]}"
 
 
 def search(

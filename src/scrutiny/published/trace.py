@@ -19,6 +19,7 @@ from scrutiny import numbers
 from scrutiny.claims import parse_number
 from scrutiny.metrics.result import percent_change
 from scrutiny.published.query import Extract
+from scrutiny.quarters import year_label
 
 COLUMNS = ["what", "area", "period", "published", "value", "kind", "subject match"]
 STOPWORDS = {"the", "of", "a", "to", "in", "at", "and", "or", "by", "for", "who", "with", "had"}
@@ -27,10 +28,6 @@ STOPWORDS = {"the", "of", "a", "to", "in", "at", "and", "or", "by", "for", "who"
 def words(text: str) -> set[str]:
     """Content words, singular, so "placements" meets "placement"."""
     return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS}
-
-
-def year_label(year: int) -> str:
-    return f"{year - 1}/{str(year)[2:]}"
 
 
 def latest_figures(extract: Extract, areas: list[str]) -> pd.DataFrame:
