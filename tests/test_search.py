@@ -128,3 +128,28 @@ def test_the_subject_guard():
 def test_a_measure_of_another_subject_is_listed_after_those_that_agree(extract):
     found = search(extract, "35%", "children looked after", "E06000005")
     assert found["agrees"].tolist() == [False]  # teeth checks: listed, never first
+
+
+def test_a_figure_is_read_as_the_catalogue_says_its_measure_is_counted():
+    """The unit comes from the catalogue, not the measure's name: LAIT's percentage with no
+    `_pct` in its name is a percentage, and spending is never a count of children."""
+    rows = [("lait_cla_20miles", 2021, "E06000005", 35.0), ("lait_spend", 2021, "E06000005", 35.0)]
+    figures = pd.DataFrame(
+        [(m, 2025, y, la, v, "") for m, y, la, v in rows],
+        columns=["measure", "release", "year", "la_code", "value", "marker"],
+    )
+    measures = {
+        "lait_cla_20miles": "children looked after placed more than 20 miles from home (%)",
+        "lait_spend": "spend on children looked after placed more than 20 miles from home",
+    }
+    units = {"lait_cla_20miles": "percent", "lait_spend": "£"}
+    provenance = {
+        "measures": {
+            m: {"description": d, "unit": units[m], "releases": {}} for m, d in measures.items()
+        },
+        "sources": [],
+    }
+    extract = Extract(figures, AREAS, NEIGHBOURS, provenance)
+    subject = "children placed more than 20 miles from home"
+    assert search(extract, "35%", subject, "E06000005")["measure"].tolist() == ["lait_cla_20miles"]
+    assert search(extract, "35", subject, "E06000005").empty

@@ -29,6 +29,7 @@ MONTHLY = re.compile(r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b", re.I)
 ORDINAL = re.compile(r"^\s*(\d+)(?:st|nd|rd|th)\s*$", re.I)
 NEAR_RELATIVE = 0.01  # a count within 1% (at least one unit beyond the precision) is near
 NEAR_COUNT_FLOOR = 100  # smaller counts are too often near something by chance
+MONEY = "£"  # the catalogue's unit for spending
 
 KEY = ["query", "measure", "area", "start_year", "end_year"]  # one figure, in any release
 COLUMNS = [
@@ -225,7 +226,8 @@ def _near(gap, target, precision, percent, rank) -> pd.Series:
 
 
 def _figures(extract: Extract, areas: list[str], said_on: date | None) -> pd.DataFrame:
-    """measure, release, year, la_code, area, value: every release's number, markers dropped."""
+    """measure, release, year, la_code, area, value, unit: every release's number, markers
+    dropped."""
     codes: dict[str, str] = {}
     for area in areas:
         try:
@@ -237,14 +239,22 @@ def _figures(extract: Extract, areas: list[str], said_on: date | None) -> pd.Dat
         extract.figures["la_code"].isin(codes) & extract.figures["value"].notna()
     ]
     names = extract.areas.drop_duplicates("la_code").set_index("la_code")["la_name"]
-    return rows.assign(area=rows["la_code"].map(names))[
-        ["measure", "release", "year", "la_code", "area", "value"]
+    return _with_units(extract, rows.assign(area=rows["la_code"].map(names)))[
+        ["measure", "release", "year", "la_code", "area", "value", "unit"]
     ]
 
 
-def _kind(measure: pd.Series) -> tuple[pd.Series, pd.Series]:
-    is_percent = measure.str.endswith("_pct")
-    return is_percent, ~is_percent
+def _with_units(extract: Extract, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with each measure's unit, as the catalogue records it."""
+    units = {name: measure.unit for name, measure in extract.catalogue.items()}
+    return rows.assign(unit=rows["measure"].map(units).fillna(""))
+
+
+def _kind(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Which figures a % claim can be (percentages) and which a number can be (counts, rates,
+    scores): money is neither, as a count of children is never a sum of pounds."""
+    is_percent = figures["unit"].eq("percent")
+    return is_percent, ~is_percent & figures["unit"].ne(MONEY)
 
 
 def _levels(figures: pd.DataFrame, percent: bool, change: bool) -> pd.DataFrame:
@@ -252,8 +262,8 @@ def _levels(figures: pd.DataFrame, percent: bool, change: bool) -> pd.DataFrame:
         return figures.iloc[:0].assign(
             raw=[], query=[], period=[], published=[], start_year=[], end_year=[]
         )
-    is_percent, is_count = _kind(figures["measure"])
-    chosen = figures[is_percent if percent else is_count]
+    is_percent, is_number = _kind(figures)
+    chosen = figures[is_percent if percent else is_number]
     return chosen.assign(
         raw=chosen["value"],
         query=chosen.get("query", pd.Series("value", index=chosen.index)),
@@ -269,8 +279,8 @@ def _changes(figures: pd.DataFrame, percent: bool, wanted: bool) -> pd.DataFrame
     rates), in numbers for a signed count."""
     if not wanted:
         return _levels(figures, percent, True)
-    is_percent, _ = _kind(figures["measure"])
-    base = figures[~is_percent]
+    _, is_number = _kind(figures)
+    base = figures[is_number]
     pairs = base.merge(base, on=["measure", "release", "la_code", "area"], suffixes=("_a", "_b"))
     pairs = pairs[pairs["year_a"] < pairs["year_b"]]
     if percent:
@@ -304,7 +314,8 @@ def _changes(figures: pd.DataFrame, percent: bool, wanted: bool) -> pd.DataFrame
 def _per_month(figures: pd.DataFrame) -> pd.DataFrame:
     """A year's count over twelve ("9 a month" = 108 starters a year): counts during a year."""
     counts = figures[
-        ~figures["measure"].str.contains("_pct|rate|population|at_31_march|cohort", regex=True)
+        figures["unit"].eq("count")
+        & ~figures["measure"].str.contains("population|at_31_march|cohort", regex=True)
     ]
     return counts.assign(
         raw=counts["value"] / 12,
@@ -330,7 +341,7 @@ def _neighbour_average(extract: Extract, la: str, said_on: date | None, edition:
         extract.figures["la_code"].isin(codes) & extract.figures["value"].notna()
     ]
     mean = rows.groupby(["measure", "release", "year"], as_index=False)["value"].mean()
-    return mean.assign(
+    return _with_units(extract, mean).assign(
         la_code="", area="statistical neighbours' average", query="neighbour average"
     )
 
