@@ -108,3 +108,20 @@ def test_the_sensitivity_table_is_computed_once_per_check(monkeypatch, tmp_path)
     assert check.chart() is not None
     measured = [m.figure.label for m in check.measurements if m.value is not None]
     assert sorted(calls) == sorted(measured)
+
+
+def test_a_published_share_names_the_counts_it_is_made_of():
+    """measures.yml records a share's numerator and denominator, so a page shows both counts
+    and a dfe-share figure finds the DfE's own percentage; a rate is no percentage."""
+    from scrutiny.published import load_extract
+
+    extract = load_extract()
+    held = extract.catalogue
+    with_parts = {name: m.parts for name, m in held.items() if m.parts}
+    assert with_parts["teeth_checked_pct"] == ("teeth_checked", "health_cohort")
+    assert all(held[part].unit == "count" for parts in with_parts.values() for part in parts)
+    assert extract.published_share("teeth_checked", "health_cohort") == "teeth_checked_pct"
+    assert extract.published_share("adopted", "ceased") == "adopted_pct"
+    rate = ("cla_at_31_march", "population_0_17_rate_denominator")
+    assert with_parts["cla_rate_per_10000"] == rate
+    assert extract.published_share(*rate) is None

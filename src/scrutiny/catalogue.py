@@ -51,12 +51,14 @@ class Measure:
     # (("start", "end"), ("year",)), any one of which must be given in full.
     needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
     label: str = ""  # a table's heading for it, where a page lists it beside others
+    parts: tuple[str, ...] = ()  # a published share or rate: its numerator and denominator
 
     def as_dict(self) -> dict:
         record = asdict(self)
         record["years"] = list(self.years) if self.years else None
         record["params"] = list(self.params)
         record["needs"] = [[list(option) for option in need] for need in self.needs]
+        record["parts"] = list(self.parts)
         return record
 
 
@@ -222,6 +224,7 @@ def _published(name: str, spec: dict, sources: dict) -> Measure:
         (min(years), max(years)) if years else None,
         tests,
         spec.get("topic") or "Children Looked After (CLA release)",
+        parts=tuple(spec.get("parts", ())),
     )
 
 

@@ -179,9 +179,10 @@ class ClaimCheck:
         for figure in self.claim.figures:
             if figure.source != "dfe" or figure.metric in RANKS:
                 continue
-            measure = figure.params.get("measure") or figure.params.get("numerator")
-            if f"{measure}_pct" in extract.measures and "numerator" in figure.params:
-                measure = f"{measure}_pct"
+            measure = figure.params.get("measure")
+            if "numerator" in figure.params:
+                numerator, denominator = figure.params["numerator"], figure.params["denominator"]
+                measure = extract.published_share(numerator, denominator) or numerator
             found.append(measure)
         return list(dict.fromkeys(found))
 

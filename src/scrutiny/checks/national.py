@@ -27,18 +27,6 @@ from scrutiny.verdicts import DATA_ISSUE, figure_verdict
 # release slipped to December). A release counts as available from the start of December.
 AVAILABLE_FROM = (12, 1)
 
-# A published percentage and the two counts it is made of, so the page shows both.
-PARTS = {
-    "teeth_checked_pct": ("teeth_checked", "health_cohort"),
-    "health_assessment_pct": ("health_assessment", "health_cohort"),
-    "immunisations_pct": ("immunisations", "health_cohort"),
-    "starters_under_1_pct": ("starters_under_1", "starters"),
-    "placed_with_parents_pct": ("placed_with_parents", "cla_at_31_march"),
-    "adopted_pct": ("adopted", "ceased"),
-    "sgo_pct": ("sgo", "ceased"),
-    "cla_rate_per_10000": ("cla_at_31_march", "population_0_17_rate_denominator"),
-}
-
 
 def area(params: dict, inputs: Inputs) -> str:
     return str(params.get("area", inputs.la_code))
@@ -60,8 +48,9 @@ def count_or_none(extract, measure: str, la: str, year: int, release) -> int | N
 def dfe_value(extract, p: dict, inputs: Inputs):
     fig = extract.value(p["measure"], area(p, inputs), int(p["year"]), p.get("release"))
     numerator = denominator = None
-    if p["measure"] in PARTS:
-        top, bottom = PARTS[p["measure"]]
+    parts = extract.catalogue[p["measure"]].parts
+    if parts:
+        top, bottom = parts
         numerator = count_or_none(extract, top, area(p, inputs), fig.year, fig.release)
         denominator = count_or_none(extract, bottom, area(p, inputs), fig.year, fig.release)
     unit = unit_of(extract, p["measure"])
@@ -235,8 +224,9 @@ def context(figure: Figure, inputs: Inputs) -> dict:
         if value == value:
             found[name] = round(float(value), 6)
     measure = figure.params.get("measure", "")
-    if figure.metric == "dfe-share" and f"{figure.params['numerator']}_pct" in extract.measures:
-        measure = f"{figure.params['numerator']}_pct"  # the share as the DfE publishes it
+    if figure.metric == "dfe-share":  # the share as the DfE publishes it, where it does
+        share = extract.published_share(figure.params["numerator"], figure.params["denominator"])
+        measure = share or measure
     if figure.metric in ("dfe-value", "dfe-share") and averaged(extract, measure):
         try:
             average = extract.neighbour_average(

@@ -92,6 +92,17 @@ class Extract:
         """The catalogue's record of each measure the extract holds."""
         return catalogue.from_provenance(self.provenance)
 
+    def published_share(self, numerator: str, denominator: str) -> str | None:
+        """The DfE's own percentage of one count in another, where it publishes one."""
+        return next(
+            (
+                name
+                for name, measure in self.catalogue.items()
+                if measure.unit == "percent" and measure.parts == (numerator, denominator)
+            ),
+            None,
+        )
+
     @property
     def figures(self) -> pd.DataFrame:
         """Every figure of every measure (reads them all)."""
