@@ -33,7 +33,7 @@ lock:
 # committed pack (a second pytest run: --nbval must not see the tests folder).
 test: setup
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -rs -n 2 --dist loadscope tests
+	$(BIN)/python -m pytest -rs -n 2 --dist loadscope --no-loadscope-reorder tests
 	$(MAKE) --no-print-directory validate QUARTER=2022Q1
 
 unit: setup
