@@ -31,9 +31,11 @@ lock:
 
 # Everything CI checks: lint, unit/property/notebook/browser tests, then nbval over the
 # committed pack (a second pytest run: --nbval must not see the tests folder).
+# --no-loadscope-reorder keeps tests/conftest.py's order: the slow modules first, so the two
+# workers do not end with one building a pack while the other waits.
 test: setup
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -rs -n 2 --dist loadscope tests
+	$(BIN)/python -m pytest -rs -n 2 --dist loadscope --no-loadscope-reorder tests
 	$(MAKE) --no-print-directory validate QUARTER=2022Q1
 
 unit: setup

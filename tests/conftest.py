@@ -11,6 +11,23 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SCRUTINY_SHARED", ROOT.parent / "shared"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules with a slow or browser test first, each kept whole and in place otherwise: with
+    `--dist loadscope --no-loadscope-reorder` both workers start on the long modules (pack
+    builds, the browser) and end together on the quick ones, instead of one finishing a pack
+    module alone while the other waits."""
+    heavy = {
+        module(item)
+        for item in items
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser")
+    }
+    items.sort(key=lambda item: module(item) not in heavy)  # a stable sort: False first
+
+
+def module(item: pytest.Item) -> str:
+    return item.nodeid.split("::")[0]
+
+
 def require_shared(*parts: str) -> Path:
     """Path inside ../shared, or skip (fail on CI) when the shared folder is not there."""
     path = SHARED.joinpath(*parts)

@@ -1,8 +1,8 @@
 """The committed pack in a real browser (headless Debian chromium), opened from file://.
 
 Each page must show its verdict and its chart, ask nothing of the network and log no console
-error. `scrutiny pdf` must print the whole pack. Screenshots go to test-artifacts/. Without
-chromium the tests skip, except under CI=true, where they fail.
+error. `scrutiny pdf` must print the whole pack. A screenshot of each page goes to
+test-artifacts/. Without chromium the tests skip, except under CI=true, where they fail.
 """
 
 from __future__ import annotations
@@ -59,10 +59,25 @@ def verdicts() -> dict[str, str]:
     return {row["claim"]: row["verdict"] for row in rows}
 
 
+@pytest.fixture
+def open_page(browser):
+    """Opens pages as Visits and closes them when the test ends: a page left open keeps its
+    charts and scripts in the browser for the rest of the module."""
+    opened: list[Visit] = []
+
+    def visit(path: Path, screenshot: bool = False) -> Visit:
+        opened.append(Visit(browser, path, screenshot))
+        return opened[-1]
+
+    yield visit
+    for visited in opened:
+        visited.page.close()
+
+
 class Visit:
     """One page opened from file://, with every request and console error it caused."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, screenshot: bool = False):
         self.page = browser.new_page(viewport={"width": 1200, "height": 900})
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -72,8 +87,9 @@ class Visit:
         )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.as_uri(), wait_until="load")
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=True)
+        if screenshot:
+            ARTIFACTS.mkdir(exist_ok=True)
+            self.page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=True)
 
     def outside_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(OFFLINE_SCHEMES)]
@@ -87,8 +103,8 @@ class Visit:
         assert marks > 0, f"chart in {within} has no marks"
 
 
-def test_index_shows_every_verdict_and_the_summary_chart(browser, verdicts):
-    visit = Visit(browser, PACK / "index.html")
+def test_index_shows_every_verdict_and_the_summary_chart(open_page, verdicts):
+    visit = open_page(PACK / "index.html")
     rows = visit.page.locator("#verdict-table tbody tr")
     assert rows.count() == len(verdicts)
     for i in range(rows.count()):
@@ -103,8 +119,8 @@ def test_index_shows_every_verdict_and_the_summary_chart(browser, verdicts):
 
 
 @pytest.mark.parametrize("claim", CLAIMS)
-def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
-    visit = Visit(browser, PACK / f"{claim}.html")
+def test_claim_page_shows_its_verdict_and_chart(open_page, verdicts, claim):
+    visit = open_page(PACK / f"{claim}.html")
     verdict = visit.page.locator(".verdict")
     assert verdict.count() == 1 and verdict.is_visible()
     assert verdict.get_attribute("data-verdict") == verdicts[claim]
@@ -116,26 +132,27 @@ def test_claim_page_shows_its_verdict_and_chart(browser, verdicts, claim):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_meets_wcag_22_aa(browser, name):
-    """axe-core's WCAG 2.0-2.2 A and AA rules, then what axe cannot judge; every problem named."""
-    visit = Visit(browser, PACK / name)
+def test_page_meets_wcag_22_aa(open_page, name):
+    """axe-core's WCAG 2.0-2.2 A and AA rules, then what axe cannot judge; every problem named.
+    Each page's screenshot is taken here, where every page is opened."""
+    visit = open_page(PACK / name, screenshot=True)
     problems = axe_violations(visit.page) + structure_problems(visit.page)
     problems += reflow_problems(visit.page)
     assert problems == [], f"{name}:\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize("name", ["index.html", "accessibility.html"])
-def test_every_quarter_page_meets_wcag_22_aa(browser, name):
-    visit = Visit(browser, PACKS / name)
+def test_every_quarter_page_meets_wcag_22_aa(open_page, name):
+    visit = open_page(PACKS / name, screenshot=True)
     problems = axe_violations(visit.page) + structure_problems(visit.page)
     problems += reflow_problems(visit.page)
     assert problems == [], f"rendered/{name}:\n  " + "\n  ".join(problems)
 
 
-def test_every_quarter_page_lists_each_pack_newest_first_with_working_links(browser):
+def test_every_quarter_page_lists_each_pack_newest_first_with_working_links(open_page):
     built = sorted((p.parent.name for p in PACKS.glob("*/manifest.json")), reverse=True)
     assert {"2021Q4", "2022Q1"} <= set(built)
-    visit = Visit(browser, PACKS / "index.html")
+    visit = open_page(PACKS / "index.html")
     rows = visit.page.locator("#packs-table tbody tr")
     assert [rows.nth(i).get_attribute("data-quarter") for i in range(rows.count())] == built
     for i, quarter in enumerate(built):
@@ -152,10 +169,10 @@ def test_every_quarter_page_lists_each_pack_newest_first_with_working_links(brow
     assert visit.errors == []
 
 
-def test_changes_page_compares_with_the_quarter_before(browser):
+def test_changes_page_compares_with_the_quarter_before(open_page):
     changes = json.loads((PACK / "changes.json").read_text())
     assert changes["old"]["quarter"] == "2021Q4"
-    visit = Visit(browser, PACK / "changes.html")
+    visit = open_page(PACK / "changes.html")
     assert (
         visit.page.locator("h1").inner_text() == "What changed: evidence pack 2022Q1 since 2021Q4"
     )
@@ -163,7 +180,7 @@ def test_changes_page_compares_with_the_quarter_before(browser):
     assert shown.count() == len(changes["figures"])
     summary = visit.page.locator("#change-summary").inner_text()
     assert f"Compared {changes['compared']['figures']} figures" in summary
-    index = Visit(browser, PACK / "index.html").page.locator("#changes").inner_text()
+    index = open_page(PACK / "index.html").page.locator("#changes").inner_text()
     verdicts = sum(1 for v in changes["verdicts"] if v["old"] and v["new"])
     assert index.startswith(f"Since 2021Q4: {verdicts} verdict(s) changed")
     assert visit.outside_requests() == []
@@ -185,7 +202,7 @@ def test_every_page_has_its_own_title_and_h1(browser):
         assert title == f"{heading}, evidence pack 2022Q1", claim
 
 
-def test_a_chart_without_its_text_alternative_fails_the_checks(browser, tmp_path):
+def test_a_chart_without_its_text_alternative_fails_the_checks(open_page, tmp_path):
     for name in ("dental-66.html", "pack.css"):
         shutil.copy2(PACK / name, tmp_path / name)
     page = tmp_path / "dental-66.html"
@@ -194,7 +211,7 @@ def test_a_chart_without_its_text_alternative_fails_the_checks(browser, tmp_path
     stripped = re.sub(r"<figcaption class=\"chart-text\".*?</figcaption>", "", stripped, flags=re.S)
     assert stripped != html
     page.write_text(stripped, "utf-8")
-    visit = Visit(browser, page)
+    visit = open_page(page)
     assert any(v.startswith("svg-img-alt") for v in axe_violations(visit.page))
     assert {"chart without a name", "chart without a description in numbers"} <= set(
         structure_problems(visit.page)

@@ -52,6 +52,13 @@ def project(tmp_path_factory) -> Iterator[Path]:
         yield folder
 
 
+@pytest.fixture
+def own_copy(project, tmp_path) -> Path:
+    """The built project copied for a test that changes it, so the others read it as built
+    and none has to build it back."""
+    return Path(shutil.copytree(project, tmp_path / "project", symlinks=True))
+
+
 def test_pack_has_a_page_and_notebook_per_claim_and_an_index(project):
     pack = project / "rendered" / "2022Q1"
     assert (pack / "scorecard.html").exists()
@@ -126,28 +133,21 @@ def test_touching_a_params_file_without_changing_it_runs_nothing(project):
     assert build_pack(project, "2022Q1", jobs=2, progress=False).ran == []
 
 
-def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(project, tmp_path):
+def test_a_changed_parameter_reruns_only_the_notebooks_that_read_it(own_copy, tmp_path):
     override = tmp_path / "mine.yml"
     override.write_text("definition: {start: '2020-10-31'}\n")  # claim notebooks take it
-    report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
+    report = build_pack(own_copy, "2022Q1", params_file=override, jobs=2, progress=False)
     assert report.ran == sorted(CLAIMS)
     override.write_text("suppression_threshold: 10\n")  # every notebook takes it
-    report = build_pack(project, "2022Q1", params_file=override, jobs=2, progress=False)
+    report = build_pack(own_copy, "2022Q1", params_file=override, jobs=2, progress=False)
     assert report.ran == sorted([*CLAIMS, "scorecard"])
-    build_pack(project, "2022Q1", jobs=2, progress=False)  # the defaults again, for what follows
 
 
-def test_only_reruns_the_named_claim(project, tmp_path):
-    notebook = project / "notebooks" / "permanence.ipynb"  # adoptions-tees-valley's alone
-    text = notebook.read_text()
-    notebook.write_text(text + "\n")
-    try:
-        report = build_pack(
-            project, "2022Q1", jobs=2, only=["adoptions-tees-valley"], progress=False
-        )
-        assert report.ran == ["adoptions-tees-valley"]
-    finally:
-        notebook.write_text(text)
+def test_only_reruns_the_named_claim(own_copy):
+    notebook = own_copy / "notebooks" / "permanence.ipynb"  # adoptions-tees-valley's alone
+    notebook.write_text(notebook.read_text() + "\n")
+    report = build_pack(own_copy, "2022Q1", jobs=2, only=["adoptions-tees-valley"], progress=False)
+    assert report.ran == ["adoptions-tees-valley"]
 
 
 @pytest.mark.parametrize(
@@ -205,36 +205,32 @@ BROKEN = """  - id: needs-2030
 """
 
 
-def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(project, tmp_path):
+def test_a_failing_notebook_is_named_the_rest_run_and_the_pack_stays(own_copy, tmp_path):
     from scrutiny.errors import BuildFailed
     from scrutiny.pack.execute import run_all
     from scrutiny.pack.plan import plan_jobs
 
-    pack = project / "rendered" / "2022Q1"
+    pack = own_copy / "rendered" / "2022Q1"
     before = {p.name: p.read_bytes() for p in pack.iterdir()}
-    register = project / "evidence" / "claims.yml"
-    text = register.read_text()
-    data = yaml.safe_load(text)
+    register = own_copy / "evidence" / "claims.yml"
+    data = yaml.safe_load(register.read_text())
     data["claims"] += yaml.safe_load(BROKEN)
     register.write_text(yaml.safe_dump(data, sort_keys=False))
-    try:
-        with pytest.raises(BuildFailed) as caught:
-            build_pack(project, "2022Q1", jobs=2, progress=False)
-        message = str(caught.value)
-        assert "1 notebook(s) failed; the previous pack is unchanged" in message
-        assert "needs-2030: UnknownArea: unknown area 'Atlantis'" in message
-        assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
-        kept = project / "rendered" / ".failed-2022Q1" / "needs-2030.ipynb"
-        assert f"the notebook, run up to the error with its traceback: {kept}" in message
-        assert "Traceback" in kept.read_text() or "UnknownArea" in kept.read_text()
-        assert "What to do: open the notebook in JupyterLab" in message
-        params = yaml.safe_load((project / "params" / "defaults.yml").read_text())
-        jobs = plan_jobs(project, params, ["needs-2030", "adoptions-tees-valley"], {})
-        outcomes = run_all(jobs, tmp_path, project, workers=2, timeout=120, progress=False)
-        assert [(o.job.name, o.ok) for o in outcomes] == [
-            ("adoptions-tees-valley", True),
-            ("needs-2030", False),
-            ("scorecard", True),
-        ]
-    finally:
-        register.write_text(text)
+    with pytest.raises(BuildFailed) as caught:
+        build_pack(own_copy, "2022Q1", jobs=2, progress=False)
+    message = str(caught.value)
+    assert "1 notebook(s) failed; the previous pack is unchanged" in message
+    assert "needs-2030: UnknownArea: unknown area 'Atlantis'" in message
+    assert {p.name: p.read_bytes() for p in pack.iterdir()} == before
+    kept = own_copy / "rendered" / ".failed-2022Q1" / "needs-2030.ipynb"
+    assert f"the notebook, run up to the error with its traceback: {kept}" in message
+    assert "Traceback" in kept.read_text() or "UnknownArea" in kept.read_text()
+    assert "What to do: open the notebook in JupyterLab" in message
+    params = yaml.safe_load((own_copy / "params" / "defaults.yml").read_text())
+    jobs = plan_jobs(own_copy, params, ["needs-2030", "adoptions-tees-valley"], {})
+    outcomes = run_all(jobs, tmp_path, own_copy, workers=2, timeout=120, progress=False)
+    assert [(o.job.name, o.ok) for o in outcomes] == [
+        ("adoptions-tees-valley", True),
+        ("needs-2030", False),
+        ("scorecard", True),
+    ]
